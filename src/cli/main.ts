@@ -1,0 +1,24 @@
+// The eligo command. Each command lives in its own file under commands/ and registers itself here.
+import { Command, CommanderError } from 'commander';
+import { commandModules } from './commands/index.ts';
+import { CliError } from './errors.ts';
+
+const program = new Command()
+  .name('eligo')
+  .description('Eligo: find, screen and run cell-therapy trials in bone-marrow failure')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commandModules) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliError) {
+    process.stderr.write(`eligo: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  process.stderr.write(`eligo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

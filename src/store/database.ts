@@ -1,0 +1,56 @@
+// Opens Eligo's database: PGlite (real Postgres in WASM, file-backed) by default, a PostgreSQL
+// server when a URL is given. Both go through Kysely's PostgresDialect over a pg.Pool, so the
+// rest of the code speaks one SQL dialect.
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { Tables } from './tables.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<Tables>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string } // a directory, or 'memory://' for a throwaway database
+  ;
+
+// pg returns BIGINT/NUMERIC as strings by default; counts here always fit in a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone.
+pg.types.setTypeParser(1082, (value) => value);
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (location.dataDir !== 'memory://') mkdirSync(location.dataDir, { recursive: true });
+  const pglite = await PGlite.create(location.dataDir, { extensions: { pg_trgm } });
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+/** Where the database lives, from the environment: DATABASE_URL, else ELIGO_DATA_DIR, else ./data. */
+export function locationFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  const dataDir = env.ELIGO_DATA_DIR ?? 'data';
+  return { kind: 'pglite', dataDir: dataDir === 'memory://' ? dataDir : `${dataDir}/pglite` };
+}

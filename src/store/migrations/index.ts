@@ -1,0 +1,7 @@
+// Forward-only, numbered migrations; each runs in its own transaction. Add new ones at the end.
+import type { Migration } from 'kysely/migration';
+import * as meta from './001_meta.ts';
+
+export const migrations: Record<string, Migration> = {
+  '001_meta': meta,
+};
