@@ -4,6 +4,7 @@ import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { glob } from 'node:fs/promises';
 import { argv, exit, stdout } from 'node:process';
+import { finished } from 'node:stream/promises';
 
 const patterns = argv.length > 2 ? argv.slice(2) : ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 const files: string[] = [];
@@ -19,8 +20,10 @@ let failed = 0;
 const stream = run({ files, concurrency: 2, timeout: 10 * 60_000 });
 stream.on('test:pass', (event) => { if (event.details.type !== 'suite') passed++; });
 stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed++; });
-stream.compose(spec).pipe(stdout);
-await new Promise((resolve) => stream.on('close', resolve));
+const report = stream.compose(spec);
+report.pipe(stdout);
+// Wait for the report itself, not only the run, so every failure is printed before the summary.
+await finished(report);
 
 console.log(`\n${files.length} files, ${passed} tests passed, ${failed} failed`);
 if (failed > 0 || passed === 0) exit(1);

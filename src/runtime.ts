@@ -3,6 +3,7 @@
 import { openDatabase, locationFromEnv, type Database, type DatabaseLocation } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { ensureSeedTrials } from './registry/seed.ts';
+import { ensureSeedRuleSets } from './eligibility/seed.ts';
 
 export interface OpenOptions {
   location?: DatabaseLocation;
@@ -14,7 +15,10 @@ export async function openEligo(options: OpenOptions = {}): Promise<Database> {
   const database = await openDatabase(options.location ?? locationFromEnv());
   try {
     await migrateToLatest(database.db);
-    if (options.seed !== false) await ensureSeedTrials(database.db);
+    if (options.seed !== false) {
+      await ensureSeedTrials(database.db);
+      await ensureSeedRuleSets(database.db);
+    }
     return database;
   } catch (error) {
     await database.close();

@@ -16,7 +16,8 @@ declare module '@lhncbc/ucum-lhc' {
   export class UcumLhcUtils {
     static getInstance(): UcumLhcUtils;
     validateUnitString(unit: string, suggest?: boolean, valConv?: string): UcumValidationResult;
-    convertUnitTo(fromUnit: string, fromVal: number, toUnit: string, suggest?: boolean, molecularWeight?: number | null): UcumConversionResult;
+    /** 7.x takes an options object; mass↔mole conversions need `molecularWeight` (g/mol). */
+    convertUnitTo(fromUnit: string, fromVal: number, toUnit: string, options?: { suggest?: boolean; molecularWeight?: number | null; charge?: number | null }): UcumConversionResult;
     commensurablesList(fromUnit: string): [unknown[] | null, string[]];
   }
   const ucum: { UcumLhcUtils: typeof UcumLhcUtils };

@@ -1,6 +1,6 @@
 // The eligo command. Each command lives in its own file under commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
-import { commandModules } from './commands/index.ts';
+import { commandModulesFor } from './commands/index.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command()
@@ -9,7 +9,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of commandModules) register(program);
+for (const register of await commandModulesFor(process.argv.slice(2))) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/tables.ts';
 import { ApiError, describeZodError, errorBody } from './errors.ts';
@@ -30,6 +31,11 @@ export function createApp(deps: AppDependencies): App {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    // Hono's own validators throw HTTPException (e.g. 400 "Malformed JSON in request body").
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = /json/i.test(error.message) ? 'invalid_json' : 'invalid_request';
+      return c.json(errorBody(code, error.message || 'invalid request'), error.status);
+    }
     if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', `request body is not valid JSON: ${error.message}`), 400);
     log.error({ err: { name: error.name, message: error.message, stack: error.stack }, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal_error', 'an unexpected error occurred; it has been logged'), 500);

@@ -2,7 +2,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies } from '../app.ts';
 import { registerHealthRoutes } from './health.ts';
+import { registerTrialRoutes } from './trials.ts';
+import { registerGeocodeRoutes } from './geocode.ts';
+import { registerScreenRoutes } from './screen.ts';
+import { registerCriteriaRoutes } from './criteria.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreenRoutes];

@@ -1,7 +1,11 @@
 // Forward-only, numbered migrations; each runs in its own transaction. Add new ones at the end.
 import type { Migration } from 'kysely/migration';
 import * as meta from './001_meta.ts';
+import * as registry from './002_registry.ts';
+import * as eligibility from './003_eligibility.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
+  '002_registry': registry,
+  '003_eligibility': eligibility,
 };

@@ -1,0 +1,183 @@
+// eligo screen: one patient against one trial (an NCT id in the registry, or a rule-set/trial file),
+// or against every open trial (--all-trials). eligo sites ranges import: a site's reference ranges.
+// The database is opened only when needed: screening a file-based trial never pays for it.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import type { CriterionResult, ScreeningResult } from '../../core/criteria/evaluate.ts';
+import type { RuleSet } from '../../core/criteria/rules.ts';
+import { FhirInputError } from '../../core/patient/fhir.ts';
+import { parseRuleSet, RuleSetError } from '../../eligibility/rule-sets.ts';
+import { parseTrialCriteria } from '../../eligibility/parser-hook.ts';
+import { checkAsOf, ScreeningError, screenRecord, type Ranking } from '../../eligibility/screening.ts';
+import { CliError } from '../errors.ts';
+
+interface ScreenOptions {
+  trial?: string;
+  patient: string;
+  allTrials?: boolean;
+  asOf?: string;
+  site?: string;
+  json?: boolean;
+}
+
+const NCT_ID = /^NCT\d{8}$/;
+
+export function registerScreen(program: Command): void {
+  program
+    .command('screen')
+    .description('screen a patient (FHIR R4 Bundle or NDJSON) against a trial, or rank every open trial')
+    .requiredOption('--patient <file>', 'the patient record: FHIR Bundle (.json) or NDJSON (.ndjson)')
+    .option('--trial <id-or-file>', 'NCT id of a trial in the registry, or a rule-set (.rules.json) or trial (.json) file')
+    .option('--all-trials', 'rank every recruiting and not-yet-recruiting trial that has rules')
+    .option('--as-of <date>', 'screening date YYYY-MM-DD (default: today)')
+    .option('--site <site id>', "use this site's reference ranges for limits of normal")
+    .option('--json', 'print exactly one JSON object')
+    .action(async (options: ScreenOptions) => {
+      if (!options.trial === !options.allTrials) throw new CliError('give either --trial <NCT id or file> or --all-trials');
+      const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+      try {
+        checkAsOf(asOf);
+      } catch {
+        throw new CliError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+      }
+      const record = readPatientFile(options.patient);
+      try {
+        if (options.allTrials) {
+          const ranking = await withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.rankOpenTrials(db, record, { asOf, siteId: options.site })));
+          process.stdout.write(options.json ? `${JSON.stringify(ranking)}\n` : formatRanking(ranking));
+          return;
+        }
+        const result = await screenOne(options.trial!, record, asOf, options.site);
+        process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatResult(result));
+      } catch (error) {
+        throw asCliError(error, options.patient);
+      }
+    });
+
+  const sites = program.command('sites').description("sites' settings used in screening");
+  const ranges = sites.command('ranges').description("a site's reference ranges (limits of normal)");
+  ranges
+    .command('import')
+    .description('replace the reference ranges of every site named in a CSV file (columns: site_id, analyte, sex, age_from, age_to, low, high, unit, effective_from, effective_to, source)')
+    .argument('<file>', 'CSV file')
+    .action(async (file: string) => {
+      if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+      const { parseSiteRangesCsv, replaceSiteRanges, SiteRangeError } = await import('../../eligibility/site-ranges.ts');
+      let bySite;
+      try {
+        bySite = parseSiteRangesCsv(readFileSync(file, 'utf8'));
+      } catch (error) {
+        if (error instanceof SiteRangeError) throw new CliError(`${file}: ${error.message}`);
+        throw error;
+      }
+      await withDatabase(async (db) => {
+        for (const [siteId, list] of bySite) await replaceSiteRanges(db, siteId, list);
+      });
+      for (const [siteId, list] of bySite) process.stdout.write(`site ${siteId}: ${list.length} reference range${list.length === 1 ? '' : 's'} imported\n`);
+    });
+}
+
+function readPatientFile(path: string): string {
+  if (!existsSync(path)) throw new CliError(`--patient: ${path}: no such file`);
+  return readFileSync(path, 'utf8');
+}
+
+async function withDatabase<T>(work: (db: import('kysely').Kysely<import('../../store/tables.ts').Tables>) => Promise<T>): Promise<T> {
+  const { openEligo } = await import('../../runtime.ts');
+  const database = await openEligo();
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function screenOne(trial: string, record: string, asOf: string, site: string | undefined): Promise<ScreeningResult> {
+  if (NCT_ID.test(trial)) {
+    return withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.screenTrial(db, trial, record, { asOf, siteId: site })));
+  }
+  const ruleSet = await ruleSetFromFile(trial);
+  if (!site) return screenRecord(ruleSet, record, { asOf });
+  // Site ranges live in the database.
+  return withDatabase(async (db) => {
+    const { siteRanges } = await import('../../eligibility/site-ranges.ts');
+    return screenRecord(ruleSet, record, { asOf, siteRanges: await siteRanges(db, site) });
+  });
+}
+
+/** A rule-set file, or a trial record (API v2 JSON) with its rules beside it (NCT….rules.json) or from the parser. */
+async function ruleSetFromFile(path: string): Promise<RuleSet> {
+  if (!existsSync(path)) throw new CliError(`--trial: ${JSON.stringify(path)} is neither an NCT id (NCT + 8 digits) nor an existing file`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new CliError(`--trial: ${path} is not JSON`);
+  }
+  if (json && typeof json === 'object' && 'criteria' in json) return parseRuleSet(json, path);
+  const nctId = (json as { protocolSection?: { identificationModule?: { nctId?: string } } })?.protocolSection?.identificationModule?.nctId;
+  if (!nctId) throw new CliError(`--trial: ${path} is neither a rule set (with "criteria") nor a trial record (with protocolSection.identificationModule.nctId)`);
+  for (const candidate of [join(dirname(path), `${nctId}.rules.json`), path.replace(/\.json$/, '.rules.json')]) {
+    if (candidate !== path && existsSync(candidate)) return parseRuleSet(JSON.parse(readFileSync(candidate, 'utf8')), candidate);
+  }
+  const text = (json as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
+  const parsed = text ? await parseTrialCriteria(nctId, text) : undefined;
+  if (!parsed) throw new CliError(`--trial: no rule set for ${nctId}: expected ${nctId}.rules.json beside ${basename(path)} (and the criteria parser is not available)`);
+  return parsed;
+}
+
+function asCliError(error: unknown, patientFile: string): unknown {
+  if (error instanceof FhirInputError) return new CliError(`--patient ${patientFile}: ${error.message}`);
+  if (error instanceof RuleSetError) return new CliError(error.message);
+  if (error instanceof ScreeningError) return new CliError(error.message);
+  return error;
+}
+
+const MARK: Record<CriterionResult['status'], string> = { pass: 'PASS   ', fail: 'FAIL   ', unknown: 'UNKNOWN', confirm: 'CONFIRM' };
+
+function shorten(text: string, length = 110): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
+}
+
+export function formatResult(result: ScreeningResult): string {
+  const lines: string[] = [];
+  lines.push(`${result.trial} as of ${result.asOf}: ${result.verdict.toUpperCase()} (rule set v${result.ruleSet.version}, ${result.ruleSet.review})`, '');
+  for (const kind of ['inclusion', 'exclusion'] as const) {
+    lines.push(kind === 'inclusion' ? 'Inclusion criteria' : 'Exclusion criteria');
+    for (const criterion of result.criteria.filter((c) => c.kind === kind)) {
+      lines.push(`  ${MARK[criterion.status]} ${criterion.id.padEnd(6)} ${shorten(criterion.text)}`);
+      lines.push(`          ${criterion.reason}`);
+      for (const ambiguity of criterion.ambiguities ?? []) lines.push(`          reading: ${ambiguity}`);
+    }
+    lines.push('');
+  }
+  if (result.missing.length > 0) {
+    lines.push('Missing data (to do)');
+    for (const item of result.missing) lines.push(`  - ${item.criterion}: ${item.what}`);
+    lines.push('');
+  }
+  if (result.confirm.length > 0) {
+    lines.push('To confirm by the study team');
+    for (const item of result.confirm) lines.push(`  - ${item.criterion}: ${item.question}`);
+    lines.push('');
+  }
+  if (result.warnings.length > 0) {
+    lines.push('Problems in the patient record');
+    for (const warning of result.warnings) lines.push(`  - ${warning}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatRanking(ranking: Ranking): string {
+  const lines = [`${ranking.screened} open trial${ranking.screened === 1 ? '' : 's'} with rules screened as of ${ranking.asOf}`, ''];
+  ranking.trials.forEach((trial, index) => {
+    lines.push(`${String(index + 1).padStart(3)}. ${trial.trial} ${trial.verdict.toUpperCase()}${trial.title ? ` — ${shorten(trial.title, 80)}` : ''}`);
+    for (const failing of trial.failing) lines.push(`       fails ${failing.id}: ${shorten(failing.reason, 120)}`);
+    for (const missing of trial.missing) lines.push(`       missing ${missing.criterion}: ${missing.what}`);
+  });
+  if (ranking.warnings.length > 0) lines.push('', 'Problems in the patient record', ...ranking.warnings.map((warning) => `  - ${warning}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,45 @@
+// The screening service: a trial's current rule set + a patient's FHIR record → a screening result,
+// and one patient against every open trial → a ranking. Storage and the parser fallback live here;
+// the decisions are the core's (patientFactsFromFhir + evaluateRuleSet).
+import type { Kysely } from 'kysely';
+import { evaluateRuleSet, type ScreeningResult } from '../core/criteria/evaluate.ts';
+import type { RuleSet } from '../core/criteria/rules.ts';
+import { patientFactsFromFhir } from '../core/patient/fhir.ts';
+import { indexSiteRanges, type SiteRangeIndex } from '../core/patient/limits.ts';
+import { getTrialRecord } from '../registry/store/trials.ts';
+import type { Tables } from '../store/tables.ts';
+import { parseTrialCriteria } from './parser-hook.ts';
+import { currentRuleSet, currentRuleSetsOfOpenTrials } from './rule-set-store.ts';
+import { checkAsOf, rankRuleSets, ScreeningError, type Ranking } from './screening.ts';
+import { siteRanges } from './site-ranges.ts';
+
+/** The rule set that screens a trial: stored (reviewed first), else the parser's unreviewed output. */
+export async function ruleSetForScreening(db: Kysely<Tables>, nctId: string): Promise<RuleSet> {
+  const stored = await currentRuleSet(db, nctId);
+  if (stored) return stored.ruleSet;
+  const trial = await getTrialRecord(db, nctId);
+  if (!trial) throw new ScreeningError('trial_not_found', `trial ${nctId} is not in the registry`);
+  const text = trial.protocolSection?.eligibilityModule?.eligibilityCriteria;
+  const parsed = text ? await parseTrialCriteria(nctId, text) : undefined;
+  if (!parsed) throw new ScreeningError('no_rule_set', `trial ${nctId} has no rule set yet${text ? '' : ' (and no eligibility criteria text)'}`);
+  return parsed;
+}
+
+export async function siteRangeIndex(db: Kysely<Tables>, siteId: string | undefined): Promise<SiteRangeIndex | undefined> {
+  return siteId ? indexSiteRanges(await siteRanges(db, siteId)) : undefined;
+}
+
+export async function screenTrial(db: Kysely<Tables>, nctId: string, record: unknown, options: { asOf: string; siteId?: string }): Promise<ScreeningResult> {
+  const asOf = checkAsOf(options.asOf);
+  // Read the record first: a bad bundle is reported before any database work.
+  const facts = patientFactsFromFhir(record, { asOf });
+  const [ruleSet, ranges] = await Promise.all([ruleSetForScreening(db, nctId), siteRangeIndex(db, options.siteId)]);
+  return evaluateRuleSet(ruleSet, facts, { asOf, siteRanges: ranges });
+}
+
+export async function rankOpenTrials(db: Kysely<Tables>, record: unknown, options: { asOf: string; siteId?: string }): Promise<Ranking> {
+  const asOf = checkAsOf(options.asOf);
+  const facts = patientFactsFromFhir(record, { asOf });
+  const [entries, ranges] = await Promise.all([currentRuleSetsOfOpenTrials(db), siteRangeIndex(db, options.siteId)]);
+  return rankRuleSets(entries, facts, { asOf, siteRanges: ranges });
+}

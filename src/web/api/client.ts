@@ -1,0 +1,54 @@
+// Fetches from the Eligo API. Failures become ApiRequestError carrying the API's own message
+// (which names the bad parameter), so pages can show it as it is.
+import type { ApiErrorBody, GeocodeResponse, SearchResponse, Trial } from './types.ts';
+
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, { headers: { accept: 'application/json' }, signal });
+}
+
+/** Any call to the API; a body (POST/PUT) goes in `init`, never in the URL when it carries patient data. */
+export async function requestJson<T>(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<T> {
+  const signal = init.signal ?? undefined;
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError(0, 'network_error', '');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = isErrorBody(body) ? body.error : { code: 'http_error', message: `${response.status} ${response.statusText}` };
+    throw new ApiRequestError(response.status, error.code, error.message);
+  }
+  if (body === null) throw new ApiRequestError(response.status, 'invalid_response', `${path} did not answer with JSON`);
+  return body as T;
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && 'error' in body && typeof (body as ApiErrorBody).error?.message === 'string';
+}
+
+export function searchTrials(query: URLSearchParams, signal?: AbortSignal): Promise<SearchResponse> {
+  const search = query.toString();
+  return getJson<SearchResponse>(`/api/trials${search ? `?${search}` : ''}`, signal);
+}
+
+export function fetchTrial(nctId: string, signal?: AbortSignal): Promise<Trial> {
+  return getJson<Trial>(`/api/trials/${encodeURIComponent(nctId)}`, signal);
+}
+
+export function geocode(text: string, signal?: AbortSignal): Promise<GeocodeResponse> {
+  return getJson<GeocodeResponse>(`/api/geocode?q=${encodeURIComponent(text)}`, signal);
+}

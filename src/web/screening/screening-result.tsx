@@ -1,0 +1,175 @@
+// One patient's screening result: the verdict, each criterion with its status (icon, word and colour),
+// reason and evidence, the missing data as a to-do list and the items a person must confirm as a
+// checklist. The same markup is the printed summary (styles.css, @media print).
+import type { CriterionResult, CriterionStatus, ScreeningEvidence, ScreeningResult, Verdict } from '../api/eligibility.ts';
+import { useT } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+
+const STATUS_ICON: Record<CriterionStatus, string> = { pass: '✓', fail: '✗', unknown: '?', confirm: '!' };
+const VERDICT_ICON: Record<Verdict, string> = { eligible: '✓', ineligible: '✗', incomplete: '?' };
+
+export function StatusTag({ status }: { status: CriterionStatus }) {
+  const t = useT();
+  return (
+    <span className={`screen-status screen-status-${status}`}>
+      <span aria-hidden="true" className="screen-status-icon">{STATUS_ICON[status]}</span>
+      {t(`screening.status.${status}` as MessageKey)}
+    </span>
+  );
+}
+
+/** `live`: announce the verdict when it appears (the one result on a page, not each of a list). */
+export function VerdictBanner({ verdict, detail, live = false }: { verdict: Verdict; detail?: string; live?: boolean }) {
+  const t = useT();
+  return (
+    <div className={`verdict verdict-${verdict}`} role={live ? 'status' : undefined}>
+      <span aria-hidden="true" className="verdict-icon">{VERDICT_ICON[verdict]}</span>
+      <div>
+        <p className="verdict-title">{t(`screening.verdict.${verdict}` as MessageKey)}</p>
+        {detail ? <p className="verdict-detail">{detail}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+export function ScreeningResultView({ result, trialTitle, patientName }: { result: ScreeningResult; trialTitle: string; patientName?: string }) {
+  const t = useT();
+  return (
+    <section className="screening-result" aria-labelledby="screening-result-heading">
+      <h2 id="screening-result-heading">{t('screening.result.title')}</h2>
+      <dl className="facts print-facts">
+        <div>
+          <dt>{t('screening.result.trial')}</dt>
+          <dd>{trialTitle} ({result.trial})</dd>
+        </div>
+        <div>
+          <dt>{t('screening.asOf')}</dt>
+          <dd>{result.asOf}</dd>
+        </div>
+        <div>
+          <dt>{t('screening.result.ruleSet')}</dt>
+          <dd>{t('screening.result.ruleSetValue', { version: result.ruleSet.version, review: t(`review.state.${result.ruleSet.review}` as MessageKey) })}</dd>
+        </div>
+        {patientName ? (
+          <div>
+            <dt>{t('screening.patientName')}</dt>
+            <dd>{patientName}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <VerdictBanner live verdict={result.verdict} detail={t(`screening.verdictDetail.${result.verdict}` as MessageKey)} />
+
+      {result.missing.length > 0 ? (
+        <section className="screening-todo" aria-labelledby="screening-missing-heading">
+          <h3 id="screening-missing-heading">{t('screening.missing.title')}</h3>
+          <ul className="todo-list">
+            {result.missing.map((item, index) => (
+              <li key={index}>
+                <span aria-hidden="true">☐ </span>
+                {item.what} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {result.confirm.length > 0 ? (
+        <fieldset className="screening-confirm">
+          <legend>{t('screening.confirm.title')}</legend>
+          <p className="muted no-print">{t('screening.confirm.hint')}</p>
+          {result.confirm.map((item, index) => (
+            <label key={index} className="check-row">
+              <input type="checkbox" />
+              <span>
+                {item.question} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+
+      {result.warnings.length > 0 ? (
+        <section className="notice screening-warnings" aria-labelledby="screening-warnings-heading">
+          <h3 id="screening-warnings-heading" className="notice-title">{t('screening.warnings.title')}</h3>
+          <ul>
+            {result.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h3>{t('screening.criteria.title')}</h3>
+      <table className="criteria-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('screening.criteria.criterion')}</th>
+            <th scope="col">{t('screening.criteria.status')}</th>
+            <th scope="col">{t('screening.criteria.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.criteria.map((criterion) => (
+            <CriterionRow key={criterion.id} criterion={criterion} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function CriterionRow({ criterion }: { criterion: CriterionResult }) {
+  const t = useT();
+  return (
+    <tr className={`criterion-row criterion-${criterion.status}`} data-criterion={criterion.id}>
+      <th scope="row">
+        <span className="criterion-id">{criterion.id}</span>{' '}
+        <span className="muted">{t(criterion.kind === 'inclusion' ? 'screening.kind.inclusion' : 'screening.kind.exclusion')}</span>
+        <p className="criterion-text">{criterion.text}</p>
+      </th>
+      <td>
+        <StatusTag status={criterion.status} />
+      </td>
+      <td>
+        <p>{criterion.reason}</p>
+        {criterion.evidence.length > 0 ? <EvidenceList evidence={criterion.evidence} /> : null}
+        {criterion.ambiguities?.length ? (
+          <details className="ambiguities">
+            <summary>{t('screening.ambiguities')}</summary>
+            <ul>
+              {criterion.ambiguities.map((note, index) => (
+                <li key={index}>{note}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function EvidenceList({ evidence }: { evidence: ScreeningEvidence[] }) {
+  const t = useT();
+  return (
+    <ul className="evidence-list" aria-label={t('screening.evidence')}>
+      {evidence.map((item, index) => (
+        <li key={index}>
+          <span className="evidence-label">{item.label}</span>
+          {item.value !== undefined ? <>: <strong>{String(item.value)}{item.unit ? ` ${item.unit}` : ''}</strong></> : null}
+          {item.recorded ? <span className="muted"> ({t('screening.evidence.recorded', { value: String(item.recorded.value), unit: item.recorded.unit })})</span> : null}
+          {item.date ? <span> · {item.date}</span> : null}
+          {item.limit ? (
+            <span>
+              {' · '}
+              {t(item.limit.bound === 'high' ? 'screening.evidence.uln' : 'screening.evidence.lln', { value: String(item.limit.value), unit: item.limit.unit })}{' '}
+              <span className="muted">({t(`screening.limitSource.${item.limit.source}` as MessageKey)}: {item.limit.detail})</span>
+            </span>
+          ) : null}
+          {item.ratio !== undefined ? <span> · {t('screening.evidence.ratio', { ratio: String(item.ratio) })}</span> : null}
+          {item.threshold ? <span> · {t('screening.evidence.threshold', { threshold: item.threshold })}</span> : null}
+          {item.source ? <span className="muted"> · {item.source}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,44 @@
+// bin/eligo screen against file-based trials (no database): one JSON object with --json, a
+// readable report without, and one-line errors naming the problem.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const FIXTURES = '/work/shared/fixtures/patients';
+const eligo = (...args: string[]) => spawnSync('bin/eligo', args, { encoding: 'utf8', env: { ...process.env, ELIGO_DATA_DIR: 'memory://' } });
+
+test('--json prints exactly one JSON object with the screening result', () => {
+  const run = eligo('screen', '--trial', 'data/seed-trials/NCT05794425.rules.json', '--patient', `${FIXTURES}/m-no-lvef.json`, '--as-of', '2026-03-01', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(run.stdout.trim().split('\n').length, 1);
+  assert.deepEqual([result.trial, result.asOf, result.verdict], ['NCT05794425', '2026-03-01', 'incomplete']);
+  assert.deepEqual(result.missing, [{ criterion: 'inc-4', what: 'left ventricular ejection fraction (LVEF) (within 90 days)' }]);
+});
+
+test('a trial file finds its rule set beside it; without --json the report is readable', () => {
+  const run = eligo('screen', '--trial', 'data/seed-trials/NCT03055078.json', '--patient', `${FIXTURES}/p-onset-8m.json`, '--as-of', '2026-03-01');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^NCT03055078 as of 2026-03-01: INELIGIBLE/);
+  assert.match(run.stdout, /FAIL {4}inc-3 +Suffering from AA within six months/);
+  assert.match(run.stdout, /To confirm by the study team/);
+});
+
+test('bad input gives one line on stderr and exit code 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eligo-cli-'));
+  const notFhir = join(dir, 'not-fhir.json');
+  writeFileSync(notFhir, JSON.stringify({ name: 'x' }));
+  const bad = eligo('screen', '--trial', 'data/seed-trials/NCT05794425.rules.json', '--patient', notFhir, '--as-of', '2026-03-01', '--json');
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr, /^eligo: --patient .*not-fhir\.json: resourceType: expected "Bundle"/);
+  const badDate = eligo('screen', '--trial', 'data/seed-trials/NCT05794425.rules.json', '--patient', `${FIXTURES}/p-ok.json`, '--as-of', '01/03/2026');
+  assert.equal(badDate.status, 2);
+  assert.match(badDate.stderr, /--as-of: expected a date YYYY-MM-DD/);
+  const noTrial = eligo('screen', '--trial', 'nope.json', '--patient', `${FIXTURES}/p-ok.json`);
+  assert.equal(noTrial.status, 2);
+  assert.match(noTrial.stderr, /neither an NCT id .* nor an existing file/);
+});
