@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/tables.ts';
 import { ApiError, describeZodError, errorBody } from './errors.ts';
-import { log } from './log.ts';
+import { log } from '../log.ts';
 import { routeModules } from './routes/index.ts';
 
 export interface AppDependencies {

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Database } from '../store/database.ts';
 import { createApp } from './app.ts';
-import { log } from './log.ts';
+import { log } from '../log.ts';
 
 export interface ServeOptions {
   port: number;

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { Tables } from './tables.ts';
+import { log } from '../log.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -31,6 +32,9 @@ pg.types.setTypeParser(1082, (value) => value);
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    // An idle connection the server closes (restart, admin termination) must not crash the process;
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => log.warn({ err: { message: error.message } }, 'idle database connection closed by the server'));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

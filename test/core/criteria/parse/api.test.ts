@@ -1,4 +1,4 @@
-// The parser over HTTP, and the review workflow's calls, on every storage backend.
+// The parser over HTTP, and the review workflow's calls (storage: on every backend).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../../../../src/server/app.ts';
@@ -10,23 +10,22 @@ const json = (body: unknown, method = 'POST') => ({ method, body: JSON.stringify
 
 // Parsing reads no storage: one backend is enough for it.
 test('POST /api/criteria/parse returns the same object as the CLI; bad bodies name the field', async () => {
-    const database = await testBackends()[0].open();
-    try {
-      const app = createApp({ db: database.db });
-      const text = 'Inclusion Criteria:\n1. ANC ≥ 1.5 × 10^9/L\n2. Age 14-60 years';
-      const response = await app.request('/api/criteria/parse', json({ text }));
-      assert.equal(response.status, 200);
-      assert.deepEqual(await response.json(), JSON.parse(JSON.stringify(parseCriteria(text))));
+  const database = await testBackends()[0].open();
+  try {
+    const app = createApp({ db: database.db });
+    const text = 'Inclusion Criteria:\n1. ANC ≥ 1.5 × 10^9/L\n2. Age 14-60 years';
+    const response = await app.request('/api/criteria/parse', json({ text }));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), JSON.parse(JSON.stringify(parseCriteria(text))));
 
-      const wrongType = await app.request('/api/criteria/parse', json({ text: 5 }));
-      assert.equal(wrongType.status, 400);
-      const body = (await wrongType.json()) as { error: { code: string; details: Array<{ field: string }> } };
-      assert.equal(body.error.code, 'invalid_request');
-      assert.equal(body.error.details[0].field, 'text');
-
-    } finally {
-      await database.dispose();
-    }
+    const wrongType = await app.request('/api/criteria/parse', json({ text: 5 }));
+    assert.equal(wrongType.status, 400);
+    const body = (await wrongType.json()) as { error: { code: string; details: Array<{ field: string }> } };
+    assert.equal(body.error.code, 'invalid_request');
+    assert.equal(body.error.details[0].field, 'text');
+  } finally {
+    await database.dispose();
+  }
 });
 
 for (const backend of testBackends()) {
