@@ -19,7 +19,7 @@ import {
 } from '../../src/web/search/search-state.ts';
 import { splitSnippet } from '../../src/web/search/snippet.ts';
 import { parseTextBlocks } from '../../src/web/components/text-blocks.ts';
-import { distanceKm, parseLatLon } from '../../src/web/geo/distance.ts';
+import { distanceKm, parseLatLon } from '../../src/core/geo/distance.ts';
 import { fitFrame } from '../../src/web/geo/projection.ts';
 import { formatAge, formatAgeRange } from '../../src/web/trial/trial-format.ts';
 import { orderSites } from '../../src/web/trial/site-order.ts';

@@ -2,6 +2,7 @@
 // bad parameter gets the same message everywhere — naming the parameter, the value and what is allowed.
 import * as z from 'zod';
 import { INTERVENTION_TYPES, OVERALL_STATUSES, PHASES, STUDY_TYPES } from '../../core/trial/enums.ts';
+import { isOnEarth, matchLatLon, type LatLon } from '../../core/geo/distance.ts';
 
 export const SEARCH_SORTS = ['relevance', 'lastUpdate', 'startDate'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -164,13 +165,10 @@ export function parseSearchQuery(raw: Record<string, string | undefined>): Parse
 }
 
 /** "lat,lon" → coordinates, or null when the text is a place name instead. Out-of-range numbers throw. */
-export function parseCoordinates(text: string): { lat: number; lon: number } | null {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
-  if (!match) return null;
-  const lat = Number(match[1]);
-  const lon = Number(match[2]);
-  if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+export function parseCoordinates(text: string): LatLon | null {
+  const point = matchLatLon(text);
+  if (point && !isOnEarth(point)) {
     throw new RangeError(`near: ${JSON.stringify(text)} is not a valid position; expected latitude -90..90 and longitude -180..180`);
   }
-  return { lat, lon };
+  return point;
 }

@@ -1,6 +1,6 @@
 // Fits points into an SVG viewport with an equirectangular projection scaled by cos(mid-latitude), so
 // that distances look right at the latitudes of one country; no map tiles, nothing fetched.
-import type { LatLon } from './distance.ts';
+import type { LatLon } from '../../core/geo/distance.ts';
 
 export interface MapFrame {
   width: number;

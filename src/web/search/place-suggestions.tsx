@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { geocode } from '../api/client.ts';
 import type { GeocodeResult } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { parseLatLon } from '../geo/distance.ts';
+import { parseLatLon } from '../../core/geo/distance.ts';
 
 const MIN_LENGTH = 2;
 const TYPING_PAUSE_MS = 250;

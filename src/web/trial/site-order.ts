@@ -1,6 +1,6 @@
 // Orders a trial's sites for the list and the map: the sponsor's order, or nearest first from a place.
 import type { Trial } from '../api/types.ts';
-import { distanceKm, type LatLon } from '../geo/distance.ts';
+import { distanceKm, type LatLon } from '../../core/geo/distance.ts';
 
 export type TrialSite = NonNullable<NonNullable<Trial['protocolSection']['contactsLocationsModule']>['locations']>[number];
 

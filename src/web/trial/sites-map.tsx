@@ -2,7 +2,7 @@
 // The numbered list beside it carries the same information for screen readers.
 import { useT } from '../i18n/i18n.tsx';
 import { fitFrame } from '../geo/projection.ts';
-import type { LatLon } from '../geo/distance.ts';
+import type { LatLon } from '../../core/geo/distance.ts';
 import type { Place, PlacedSite } from './sites-section.tsx';
 
 const WIDTH = 480;

@@ -5,7 +5,7 @@ import { geocode } from '../api/client.ts';
 import type { Trial } from '../api/types.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { useT } from '../i18n/i18n.tsx';
-import { parseLatLon, type LatLon } from '../geo/distance.ts';
+import { parseLatLon, type LatLon } from '../../core/geo/distance.ts';
 import { Section } from './section.tsx';
 import { orderSites, type PlacedSite } from './site-order.ts';
 import { SitesMap } from './sites-map.tsx';

@@ -7,7 +7,7 @@ import { PhaseBadge, StatusBadge, StudyTypeBadge } from '../components/badges.ts
 import { ErrorNotice, Loading } from '../components/notices.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { parseLatLon } from '../geo/distance.ts';
+import { parseLatLon } from '../../core/geo/distance.ts';
 import { lastSearch } from '../search/last-search.ts';
 import { Link, navigate, useLocation } from '../shell/router.tsx';
 import { checkHref, reviewHref, trialHref } from '../shell/routes.ts';

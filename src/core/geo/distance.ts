@@ -1,4 +1,4 @@
-// Great-circle distance between two points, for ordering a trial's sites by distance from the user.
+// Positions and great-circle distances, shared by registry search and the web app's site lists.
 // Haversine on a sphere of the Earth's mean radius (IUGG: 6371.0088 km): within 0.5% of the ellipsoid,
 // finer than the site coordinates themselves, which ClinicalTrials.gov geocodes to the city centre.
 
@@ -19,12 +19,18 @@ export function distanceKm(from: LatLon, to: LatLon): number {
 
 const LAT_LON = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
 
-/** "36.65,117.12" → {lat, lon}; anything else (a city name, an out-of-range number) → null. */
-export function parseLatLon(text: string): LatLon | null {
+/** "36.65,117.12" → {lat, lon} as written, or null when the text is not a coordinate pair (e.g. a city name). */
+export function matchLatLon(text: string): LatLon | null {
   const match = LAT_LON.exec(text);
-  if (!match) return null;
-  const lat = Number(match[1]);
-  const lon = Number(match[2]);
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return { lat, lon };
+  return match ? { lat: Number(match[1]), lon: Number(match[2]) } : null;
+}
+
+export function isOnEarth(point: LatLon): boolean {
+  return Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180;
+}
+
+/** A coordinate pair on Earth, or null for anything else (a city name, an out-of-range number). */
+export function parseLatLon(text: string): LatLon | null {
+  const point = matchLatLon(text);
+  return point && isOnEarth(point) ? point : null;
 }
