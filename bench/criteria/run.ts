@@ -32,6 +32,8 @@ const result = {
     trials: coverage.report.trials,
     criteria: coverage.report.criteria,
     computable: coverage.report.computable,
+    computableData: coverage.report.computableData,
+    computableConfirmOnly: coverage.report.computableConfirmOnly,
     partial: coverage.report.partial,
     needs_review: coverage.report.needs_review,
     shares: coverage.report.shares,
@@ -56,7 +58,7 @@ for (const split of lct) {
   );
 }
 console.log(
-  `coverage: ${result.coverage.criteria} criteria in ${result.coverage.trials} trials: computable ${percent(result.coverage.shares.computable)}, partial ${percent(result.coverage.shares.partial)}, needs_review ${percent(result.coverage.shares.needs_review)}`,
+  `coverage: ${result.coverage.criteria} criteria in ${result.coverage.trials} trials: computable ${percent(result.coverage.shares.computable)} (data ${percent(result.coverage.shares.computable_data)}, confirm only ${percent(result.coverage.shares.computable_confirm_only)}), partial ${percent(result.coverage.shares.partial)}, needs_review ${percent(result.coverage.shares.needs_review)}`,
 );
 console.log(`speed: ${result.speed.trials} trials in ${result.speed.totalSeconds} s (parsing ${result.speed.parseSeconds} s; target < ${result.speed.targetSeconds} s)`);
 console.log(`wrote ${values.out}`);

@@ -1,7 +1,12 @@
 // The eligo command. Each command lives in its own file under commands/ and registers itself here.
+import { enableCompileCache } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { commandModulesFor } from './commands/index.ts';
 import { CliError } from './errors.ts';
+
+// Node's on-disk cache of compiled code (in the temp directory) for the modules the command loads
+// next: about 0.1 s less start-up from the second run on.
+enableCompileCache();
 
 const program = new Command()
   .name('eligo')

@@ -6,22 +6,30 @@ import { evaluateRuleSet, type ScreeningResult } from '../core/criteria/evaluate
 import type { RuleSet } from '../core/criteria/rules.ts';
 import { patientFactsFromFhir } from '../core/patient/fhir.ts';
 import { indexSiteRanges, type SiteRangeIndex } from '../core/patient/limits.ts';
-import { getTrialRecord } from '../registry/store/trials.ts';
 import type { Tables } from '../store/tables.ts';
-import { parseTrialCriteria } from './parser-hook.ts';
-import { currentRuleSet, currentRuleSetsOfOpenTrials } from './rule-set-store.ts';
+import { currentRuleSet, currentRuleSetsOfOpenTrials, type StoredRuleSet } from './rule-set-store.ts';
 import { checkAsOf, rankRuleSets, ScreeningError, type Ranking } from './screening.ts';
 import { siteRanges } from './site-ranges.ts';
 
-/** The rule set that screens a trial: stored (reviewed first), else the parser's unreviewed output. */
+/**
+ * The rule set that screens a trial: the stored one (reviewed first), else the parser's output —
+ * parsed now and stored (tagged with the parser version) when the trial has never been refreshed.
+ */
 export async function ruleSetForScreening(db: Kysely<Tables>, nctId: string): Promise<RuleSet> {
+  return (await storedRuleSetForScreening(db, nctId)).ruleSet;
+}
+
+export async function storedRuleSetForScreening(db: Kysely<Tables>, nctId: string): Promise<StoredRuleSet> {
   const stored = await currentRuleSet(db, nctId);
-  if (stored) return stored.ruleSet;
+  if (stored) return stored;
+  // Loaded only here: screening a trial with a stored rule set (the common case) does not pay for them.
+  const [{ getTrialRecord }, { refreshParsedRuleSets }] = await Promise.all([import('../registry/store/trials.ts'), import('./parsed-rule-sets.ts')]);
   const trial = await getTrialRecord(db, nctId);
   if (!trial) throw new ScreeningError('trial_not_found', `trial ${nctId} is not in the registry`);
   const text = trial.protocolSection?.eligibilityModule?.eligibilityCriteria;
-  const parsed = text ? await parseTrialCriteria(nctId, text) : undefined;
-  if (!parsed) throw new ScreeningError('no_rule_set', `trial ${nctId} has no rule set yet${text ? '' : ' (and no eligibility criteria text)'}`);
+  if (text?.trim()) await refreshParsedRuleSets(db, { nctIds: [nctId] });
+  const parsed = text?.trim() ? await currentRuleSet(db, nctId) : undefined;
+  if (!parsed) throw new ScreeningError('no_rule_set', `trial ${nctId} has no rule set yet${text?.trim() ? '' : ' (and no eligibility criteria text)'}`);
   return parsed;
 }
 

@@ -197,3 +197,15 @@ export async function siteRanges(db: Kysely<Tables>, siteId: string): Promise<Si
     return range;
   });
 }
+
+/** Every site with configured reference ranges, with how many ranges and analytes it has. */
+export async function sitesWithRanges(db: Kysely<Tables>): Promise<Array<{ siteId: string; ranges: number; analytes: number }>> {
+  const rows = await db
+    .selectFrom('eligibility_site_range')
+    .select('site_id')
+    .select((eb) => [eb.fn.countAll<number>().as('ranges'), eb.fn.count<number>('analyte').distinct().as('analytes')])
+    .groupBy('site_id')
+    .orderBy('site_id')
+    .execute();
+  return rows.map((row) => ({ siteId: row.site_id, ranges: Number(row.ranges), analytes: Number(row.analytes) }));
+}

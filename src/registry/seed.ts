@@ -10,7 +10,8 @@ import type { Tables } from '../store/tables.ts';
 import { upsertTrialsInTransaction } from './store/trials.ts';
 
 export const SEED_TRIALS_DIR = fileURLToPath(new URL('../../data/seed-trials/', import.meta.url));
-const SEEDED_KEY = 'registry.seed_trials_loaded';
+/** Written (with the trials) when the seed trials are loaded. */
+export const SEEDED_KEY = 'registry.seed_trials_loaded';
 
 export async function ensureSeedTrials(db: Kysely<Tables>, directory: string = SEED_TRIALS_DIR): Promise<void> {
   const already = await db.selectFrom('eligo_meta').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst();

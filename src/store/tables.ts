@@ -91,6 +91,9 @@ export interface EligibilityRuleSetTable {
   source: string;
   rule_set: unknown;
   created_at: Generated<Date>;
+  /** For source 'parser': PARSER_VERSION and md5 (hex) of the criteria text parsed (migration 004). */
+  parser_version: Generated<string | null>;
+  criteria_hash: Generated<string | null>;
 }
 
 /** A site's reference range for one analyte, sex and age band, in force from effective_from to effective_to. */

@@ -8,6 +8,18 @@ import type { Rule } from '../../src/core/criteria/rules.ts';
 import { leafRules, replaceRule, textSegments } from '../../src/web/review/rule-draft.ts';
 import { patientBundle } from '../../src/web/screening/patient-bundle.ts';
 import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
+import { upsertTrials } from '../../src/registry/store/trials.ts';
+import { refreshParsedRuleSets } from '../../src/eligibility/parsed-rule-sets.ts';
+import { readFileSync } from 'node:fs';
+
+/** A recruiting trial without a reviewed rule set: the parser's reading is stored for it. */
+const PARSED_TRIAL = (() => {
+  const record = JSON.parse(readFileSync('data/seed-trials/NCT03055078.json', 'utf8'));
+  record.protocolSection.identificationModule.nctId = 'NCT09000101';
+  record.protocolSection.identificationModule.briefTitle = 'Synthetic Parsed-Criteria Fixture';
+  record.protocolSection.statusModule.overallStatus = 'RECRUITING';
+  return record;
+})();
 
 describe('rule drafts (pure)', () => {
   const tree: Rule = {
@@ -42,7 +54,12 @@ describe('rule drafts (pure)', () => {
 describe('criteria review page', () => {
   let harness: BrowserHarness;
   before(async () => {
-    harness = await startBrowserHarness();
+    harness = await startBrowserHarness({
+      prepare: async (database) => {
+        await upsertTrials(database.db, [{ trial: PARSED_TRIAL, source: 'ctgov' }]);
+        await refreshParsedRuleSets(database.db, { nctIds: ['NCT09000101'] });
+      },
+    });
   });
   after(async () => {
     await harness?.close();
@@ -68,6 +85,32 @@ describe('criteria review page', () => {
 
       await page.locator('[data-criterion="inc-5"] .rule-text').focus();
       assert.match(await source.locator('mark.span-active').innerText(), /ejection fraction \(LVEF\) ≥ 50%/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the review list shows each rule set’s review state and criteria by status, and filters to the unreviewed', async () => {
+    const { page, context, errors } = await harness.openPage('/review');
+    try {
+      const parsed = page.locator('li[data-nct-id="NCT09000101"]');
+      await parsed.waitFor();
+      assert.match(await parsed.innerText(), /Synthetic Parsed-Criteria Fixture/);
+      assert.match(await parsed.innerText(), /unreviewed · version 1 \(parser reading\)/i);
+      assert.match(await parsed.innerText(), /\d+ criteria: \d+ computable, \d+ partly, \d+ need review/);
+      const seed = page.locator('li[data-nct-id="NCT05794425"]');
+      assert.match(await seed.innerText(), /^reviewed · version 1 · \d+ criteria/im);
+      assert.match(await page.locator('#review-list-heading').innerText(), /^3 trials with a rule set$/);
+
+      await page.getByRole('combobox', { name: 'Review state' }).selectOption('unreviewed');
+      await page.waitForURL(/\/review\?review=unreviewed$/);
+      await page.getByRole('heading', { name: '1 trial with a rule set' }).waitFor();
+      assert.deepEqual(await page.locator('li[data-nct-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-nct-id'))), ['NCT09000101']);
+
+      await parsed.getByRole('link', { name: 'Synthetic Parsed-Criteria Fixture' }).click();
+      await page.waitForURL(/\/trials\/NCT09000101\/review$/);
+      await page.getByText(/Screening uses rule set version 1 \(unreviewed\)/).waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

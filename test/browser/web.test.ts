@@ -3,56 +3,29 @@
 // Debian's Chromium driven by playwright-core. `npm test` builds dist/web first.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openEligo } from '../../src/runtime.ts';
-import { startServer } from '../../src/server/serve.ts';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { upsertTrials } from '../../src/registry/store/trials.ts';
-import type { Database } from '../../src/store/database.ts';
+import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 
-const WEB_ROOT = 'dist/web';
 const MULTICENTRE_TITLE = 'Clinical Study of UCB Combined With UC-MSCs in the Treatment of Bone Marrow Failure Disorders';
 const HEBEI_TITLE = 'Umbilical Cord Derived Mesenchymal Stem Cells Therapy in Aplastic Anemia';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
-let database: Database;
-let server: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let harness: BrowserHarness;
 
 before(async () => {
-  assert.ok(existsSync(`${WEB_ROOT}/index.html`), `${WEB_ROOT}/index.html is missing: run \`npm run build:web\` before the browser tests`);
-  database = await openEligo({ location: { kind: 'pglite', dataDir: 'memory://' } });
-  const multisite = JSON.parse(readFileSync(new URL('./fixtures/multisite-trial.json', import.meta.url), 'utf8'));
-  await upsertTrials(database.db, [{ trial: multisite, source: 'ctgov' }]);
-  server = await startServer(database, { port: 0, host: '127.0.0.1', webRoot: WEB_ROOT });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  harness = await startBrowserHarness({
+    prepare: async (database) => {
+      const multisite = JSON.parse(readFileSync(new URL('./fixtures/multisite-trial.json', import.meta.url), 'utf8'));
+      await upsertTrials(database.db, [{ trial: multisite, source: 'ctgov' }]);
+    },
+  });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.close();
-});
+after(async () => harness?.close());
 
 /** A fresh browser profile (empty localStorage) per test, failing the test on any script error. */
-async function openPage(path: string, options: { width?: number; height?: number } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'en-US' });
-  // A missing element fails the test in 10 s rather than Playwright's 30 s.
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  // The app must never reach beyond its own server (no CDN fonts, no map tiles).
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  page.on('requestfailed', (request) => {
-    if (!request.url().startsWith(server.url)) errors.push(`external request: ${request.url()}`);
-  });
-  await page.goto(server.url + path);
-  return { page, context, errors };
-}
+const openPage = (path: string, options: { width?: number; height?: number } = {}) => harness.openPage(path, options);
 
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -279,7 +252,7 @@ describe('small screens and keyboard', () => {
       assert.equal(await statusFacet.isVisible(), true);
 
       for (const path of ['/trials/NCT05794425', '/trials/NCT99999901?near=36.67,117&place=Jinan', '/trials/NCT03055078']) {
-        await page.goto(server.url + path);
+        await page.goto(harness.url + path);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.locator('#identifiers').waitFor();
         assert.equal(await horizontalOverflow(page), 0, `${path} overflows at 360 px`);

@@ -1,9 +1,9 @@
 // bin/eligo screen against file-based trials (no database): one JSON object with --json, a
-// readable report without, and one-line errors naming the problem.
+// readable report without, and one-line errors naming the problem; eligo rules refresh on PGlite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,4 +41,22 @@ test('bad input gives one line on stderr and exit code 2', () => {
   const noTrial = eligo('screen', '--trial', 'nope.json', '--patient', `${FIXTURES}/p-ok.json`);
   assert.equal(noTrial.status, 2);
   assert.match(noTrial.stderr, /neither an NCT id .* nor an existing file/);
+});
+
+test('an import stores the parser reading of a trial; rules refresh then finds nothing stale', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eligo-cli-rules-'));
+  const inDir = (...args: string[]) => spawnSync('bin/eligo', args, { encoding: 'utf8', env: { ...process.env, ELIGO_DATA_DIR: dataDir, DATABASE_URL: '' } });
+  const record = JSON.parse(readFileSync('data/seed-trials/NCT03055078.json', 'utf8'));
+  record.protocolSection.identificationModule.nctId = 'NCT09000201';
+  const file = join(dataDir, 'trial.json');
+  writeFileSync(file, JSON.stringify(record));
+  const imported = inDir('import', 'ctgov', file, '--json');
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.equal(JSON.parse(imported.stdout).afterImport.parsed, 1);
+  const first = inDir('rules', 'refresh', '--json');
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual([JSON.parse(first.stdout).stale, JSON.parse(first.stdout).full], [0, true]);
+  const readable = inDir('rules', 'refresh');
+  assert.match(readable.stdout, /^0 parser rule sets stored \(0 missing or stale\) in \d+\.\d s\n$/);
+  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -142,6 +142,8 @@ function formatCoverage(file: string, report: CoverageReport, seconds: number): 
   const lines = [
     `${file}: ${report.trials} trials (${report.trialsWithoutCriteria} without criteria text), ${report.criteria} criteria, parsed in ${seconds.toFixed(1)} s`,
     `  computable    ${String(report.computable).padStart(7)}  ${percent(report.shares.computable)}`,
+    `    by data             ${String(report.computableData).padStart(7)}  ${percent(report.shares.computable_data)}`,
+    `    confirm only        ${String(report.computableConfirmOnly).padStart(7)}  ${percent(report.shares.computable_confirm_only)}`,
     `  partial       ${String(report.partial).padStart(7)}  ${percent(report.shares.partial)}`,
     `  needs_review  ${String(report.needs_review).padStart(7)}  ${percent(report.shares.needs_review)}`,
     '',

@@ -8,6 +8,7 @@ import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
 import { offlineSiteLocator } from '../../registry/geocode/locate-sites.ts';
 import { DEFAULT_BATCH_SIZE, importFiles, type ImportReport } from '../../registry/import/importer.ts';
 import { importListingFile, ListingImportError } from '../../registry/import/listing.ts';
+import { refreshParsedRuleSets, type RefreshReport } from '../../eligibility/parsed-rule-sets.ts';
 import { openEligo } from '../../runtime.ts';
 import { CliError } from '../errors.ts';
 
@@ -34,6 +35,8 @@ export function registerImport(program: Command): void {
           batchSize,
           locateSites: offlineSiteLocator(),
           onProgress: progress ? (p) => progress.show(p.file, p.bytesRead, p.fileBytes, p.records) : undefined,
+          // The parser's rule sets for the trials whose criteria changed, so screening never parses on request.
+          afterImport: (changed) => refreshParsedRuleSets(database.db, { nctIds: changed, fullOnNewParser: true }),
         });
       } finally {
         progress?.stop();
@@ -120,5 +123,7 @@ export function formatReport(report: ImportReport): string {
   }
   lines.push(`Total: new ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, kept curated ${report.kept}, rejected ${rejectedCount}`);
   lines.push(`Time: ${report.seconds.toFixed(1)} s (${report.recordsPerSecond} records/s)`);
+  const parsed = report.afterImport as RefreshReport | undefined;
+  if (parsed?.parserAvailable) lines.push(`Parsed criteria: ${parsed.parsed} rule sets stored${parsed.full ? ' (all trials checked: new parser version)' : ''}${parsed.failed.length ? `, ${parsed.failed.length} not parseable` : ''} in ${report.afterImportSeconds?.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

@@ -13,7 +13,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['serve'], load: async () => (await import('./serve.ts')).registerServe },
   { names: ['import'], load: async () => (await import('./import.ts')).registerImport },
   { names: ['search'], load: async () => (await import('./search.ts')).registerSearch },
-  { names: ['screen', 'sites'], load: async () => (await import('./screen.ts')).registerScreen },
+  { names: ['screen', 'sites', 'rules'], load: async () => (await import('./screen.ts')).registerScreen },
   { names: ['criteria'], load: async () => (await import('./criteria.ts')).registerCriteria },
 ];
 

@@ -1,5 +1,6 @@
 // eligo screen: one patient against one trial (an NCT id in the registry, or a rule-set/trial file),
 // or against every open trial (--all-trials). eligo sites ranges import: a site's reference ranges.
+// eligo rules refresh: the parser's stored readings brought up to date (e.g. after a parser upgrade).
 // The database is opened only when needed: screening a file-based trial never pays for it.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -29,7 +30,7 @@ export function registerScreen(program: Command): void {
     .description('screen a patient (FHIR R4 Bundle or NDJSON) against a trial, or rank every open trial')
     .requiredOption('--patient <file>', 'the patient record: FHIR Bundle (.json) or NDJSON (.ndjson)')
     .option('--trial <id-or-file>', 'NCT id of a trial in the registry, or a rule-set (.rules.json) or trial (.json) file')
-    .option('--all-trials', 'rank every recruiting and not-yet-recruiting trial that has rules')
+    .option('--all-trials', "rank every recruiting and not-yet-recruiting trial with a rule set (reviewed, or the parser's stored reading)")
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: today)')
     .option('--site <site id>', "use this site's reference ranges for limits of normal")
     .option('--json', 'print exactly one JSON object')
@@ -53,6 +54,25 @@ export function registerScreen(program: Command): void {
       } catch (error) {
         throw asCliError(error, options.patient);
       }
+    });
+
+  program
+    .command('rules')
+    .description("trials' rule sets")
+    .command('refresh')
+    .description("parse and store the criteria of every trial whose stored parser reading is missing or stale (new criteria text or parser version); imports do this for the trials they change")
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { refreshParsedRuleSets } = await import('../../eligibility/parsed-rule-sets.ts');
+      const started = performance.now();
+      const report = await withDatabase((db) => refreshParsedRuleSets(db));
+      const seconds = (performance.now() - started) / 1000;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...report, seconds })}\n`);
+        return;
+      }
+      if (!report.parserAvailable) throw new CliError('the criteria parser is not available (src/core/criteria/parse/)');
+      process.stdout.write(`${report.parsed} parser rule set${report.parsed === 1 ? '' : 's'} stored (${report.stale} missing or stale${report.failed.length ? `, ${report.failed.length} not parseable: ${report.failed.slice(0, 10).join(', ')}` : ''}) in ${seconds.toFixed(1)} s\n`);
     });
 
   const sites = program.command('sites').description("sites' settings used in screening");

@@ -13,7 +13,7 @@ import { scaleById } from '../clinical/tables/scales.ts';
 import { ageInYears, daysBetween, describeDuration, monthsBetween, subtractDuration } from '../clinical/calendar.ts';
 import type { CodedFact, DataProblem, PatientFacts, ProblemScope, QuantityFact } from '../patient/facts.ts';
 import { resolveLimit, type LimitSource, type SiteRangeIndex } from '../patient/limits.ts';
-import { conversionFactor, normalizeUnitSpelling, roundFloat } from '../patient/units.ts';
+import { canonicalFactor, normalizeUnitSpelling, roundFloat } from '../patient/units.ts';
 import type { Coding, Comparison, ConceptRef, CriterionKind, Duration, Rule, RuleSet } from './rules.ts';
 import { displayUnit, formatComparison, formatNumber } from './print.ts';
 
@@ -202,7 +202,7 @@ function evaluateNode(rule: Rule, context: Context): Outcome {
     case 'qualitative':
       return evaluateQualitative(rule.analyte, rule.result, rule.lookback, context);
     case 'score':
-      return evaluateScore(rule.scale, rule.comparison, rule.lookback, context);
+      return evaluateScore(rule.scale, rule.comparison, rule.lookback, rule.whenNotRecorded, context);
     case 'age':
       return evaluateAge(rule.comparison, context);
     case 'sex':
@@ -212,7 +212,7 @@ function evaluateNode(rule: Rule, context: Context): Outcome {
     case 'pregnancy':
       return evaluatePregnancy(rule.state, context);
     case 'medication':
-      return evaluateMedication(rule.medication, rule.within, context);
+      return evaluateMedication(rule.medication, rule.within, context, rule.ever === true);
     case 'procedure':
       return evaluateProcedure(rule.procedure, rule.within, context);
     case 'allergy':
@@ -248,7 +248,15 @@ function combine(type: 'all' | 'any', children: Outcome[]): Outcome {
 // ---------------------------------------------------------------------------------------------
 // Comparisons
 
-/** Equal within floating-point noise of unit conversion (17.1 × 1.5 vs 25.65). */
+/**
+ * How values meet limits. Every converted value and every computed threshold (1.5 × ULN, a limit in
+ * another unit) is first rounded to 12 significant digits (roundFloat), and two numbers that then
+ * agree to 1 part in 10⁹ are equal. Labs report at most 5–6 significant digits and a double's
+ * conversion noise sits in the 16th, so a value exactly at the limit after conversion is at the
+ * limit (1.5 × 21 = 31.5; 1.8 mg/dL against a 1.2 mg/dL ULN is exactly 1.5 × ULN), while any
+ * difference a lab could report (31.5001) still decides. Values are compared as reported, never
+ * rounded to the limit's precision: TBIL 32 µmol/L is above a 31.5 limit.
+ */
 function compareNumbers(a: number, b: number): number {
   const tolerance = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return Math.abs(a - b) <= tolerance ? 0 : a < b ? -1 : 1;
@@ -293,7 +301,7 @@ function thresholdFactor(unit: string, analyte: AnalyteDefinition): number | nul
   const key = `${analyte.key}\u0000${unit}`;
   let factor = thresholdFactors.get(key);
   if (factor === undefined) {
-    factor = analyte.unit ? conversionFactor(normalizeUnitSpelling(unit, analyte), analyte.unit, analyte.molecularWeight) : unit === '1' ? 1 : null;
+    factor = analyte.unit ? canonicalFactor(normalizeUnitSpelling(unit, analyte), analyte) : unit === '1' ? 1 : null;
     thresholdFactors.set(key, factor);
   }
   return factor;
@@ -382,7 +390,7 @@ function evaluateQualitative(key: string, expected: 'positive' | 'negative', loo
   return leaf(truth, `${analyte.short} ${fact.result} on ${fact.date}`, [{ kind: 'qualitative', label: analyte.label.en, value: fact.result, date: fact.date, source: fact.source, threshold: expected, outcome: truth }]);
 }
 
-function evaluateScore(scaleId: Parameters<typeof scaleById>[0], comparison: Comparison, lookback: Duration | undefined, context: Context): Outcome {
+function evaluateScore(scaleId: Parameters<typeof scaleById>[0], comparison: Comparison, lookback: Duration | undefined, whenNotRecorded: 'unknown' | 'absent' | undefined, context: Context): Outcome {
   const scale = scaleById(scaleId);
   const window = lookback ?? scale.lookback;
   const windowText = describeDuration(window);
@@ -391,6 +399,7 @@ function evaluateScore(scaleId: Parameters<typeof scaleById>[0], comparison: Com
   const fact = facts.find((f) => f.date >= since);
   if (!fact) {
     const problems = problemsFor(context, (s) => (s.kind === 'scale' && s.scale === scaleId) || s.kind === 'observation');
+    if (whenNotRecorded === 'absent' && facts.length === 0 && problems.length === 0) return leaf('false', `${scale.label.en} ${formatComparison({ ...comparison, unit: '1' }, 'en')}: not recorded — assumed absent`);
     const base = facts[0] ? `${scale.label.en} last recorded on ${facts[0].date}, more than ${windowText} before ${context.asOf}` : `${scale.label.en} not recorded in the last ${windowText}`;
     return leaf('unknown', withProblems(base, problems), [], [`${scale.label.en} (within ${windowText})`]);
   }
@@ -513,6 +522,14 @@ function evaluateCondition(rule: Extract<Rule, { type: 'condition' }>, context: 
     (timing === 'counts' ? counting : timing === 'outside' ? outside : undated).push(fact);
   }
   const window = rule.onsetWithin ? `onset within ${describeDuration(rule.onsetWithin)}` : rule.within ? `within ${describeDuration(rule.within)}` : '';
+  if (rule.onsetWithin && rule.status !== 'active' && counting.length > 0) {
+    // "Suffering from AA within six months": the first recorded onset decides; a later record of the same disease does not restart it.
+    const since = windowStart(context, rule.onsetWithin);
+    const earlier = outside.filter((fact) => fact.onset !== undefined && fact.onset < since).sort((a, b) => (a.onset! < b.onset! ? -1 : 1))[0];
+    if (earlier) {
+      return leaf('false', `${earlier.label}: first recorded onset ${earlier.onset}, more than ${describeDuration(rule.onsetWithin)} before ${context.asOf} (a later record does not restart it)`, [conditionEvidence(earlier, 'false'), ...counting.map((fact) => conditionEvidence(fact, 'false'))]);
+    }
+  }
   if (counting.length > 0) {
     const first = counting[0];
     const when = first.onset ? `, onset ${first.onset}` : '';
@@ -559,14 +576,16 @@ function evaluatePregnancy(state: 'pregnant' | 'lactating', context: Context): O
   return leaf('unknown', `pregnancy status not recorded in the last ${describeDuration(window)}`, [], [`pregnancy status or test (within ${describeDuration(window)})`]);
 }
 
-function evaluateMedication(ref: ConceptRef, within: Duration | undefined, context: Context): Outcome {
+function evaluateMedication(ref: ConceptRef, within: Duration | undefined, context: Context, ever = false): Outcome {
   const matcher = matcherFor(ref);
   if (!matcher.known) return unknownConcept(ref);
   const since = within ? windowStart(context, within) : undefined;
   const found = context.facts.medications.filter((fact) => matches(matcher, fact.codings));
-  const counting = found.filter((fact) => (since ? fact.current || (fact.end ?? fact.start ?? '') >= since : fact.current || (fact.end !== undefined && fact.end >= context.asOf)));
+  // A history ("prior chemotherapy") counts every recorded course that started by the screening date.
+  const everTaken = ever && !since;
+  const counting = found.filter((fact) => (since ? fact.current || (fact.end ?? fact.start ?? '') >= since : everTaken ? fact.current || (fact.start ?? fact.end ?? '') <= context.asOf : fact.current || (fact.end !== undefined && fact.end >= context.asOf)));
   if (counting.length > 0) {
-    return leaf('true', `${counting[0].label} ${since ? `taken within ${describeDuration(within!)}` : 'currently taken'}`, counting.map((fact) => ({ kind: 'medication' as const, label: fact.label, date: fact.start, source: fact.source, outcome: 'true' as const })));
+    return leaf('true', `${counting[0].label} ${since ? `taken within ${describeDuration(within!)}` : everTaken ? 'taken before' : 'currently taken'}`, counting.map((fact) => ({ kind: 'medication' as const, label: fact.label, date: fact.start, source: fact.source, outcome: 'true' as const })));
   }
   const problems = problemsFor(context, (s) => s.kind === 'medication');
   if (problems.length > 0) return leaf('unknown', withProblems(`${ref.label}: not found among the coded medications, but some could not be read`, problems), [], [`medication list (${ref.label})`]);

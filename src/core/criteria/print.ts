@@ -86,7 +86,8 @@ export function printRule(rule: Rule, lang: Lang = 'en'): string {
       const text = rule.comparison.op === 'between'
         ? (zh ? `${grade(rule.comparison.value)}–${grade(rule.comparison.high ?? rule.comparison.value)}` : `${grade(rule.comparison.value)}–${grade(rule.comparison.high ?? rule.comparison.value)}`)
         : `${OPS[rule.comparison.op]} ${grade(rule.comparison.value)}`;
-      return `${zh ? scale.label.zh : scale.id} ${text}`;
+      const absent = rule.whenNotRecorded === 'absent' ? (zh ? '（未记录视为无）' : ' (if recorded)') : '';
+      return `${zh ? scale.label.zh : scale.id} ${text}${absent}`;
     }
     case 'age':
       return zh ? `年龄 ${formatComparison(rule.comparison, lang)}` : `age ${formatComparison(rule.comparison, lang)}`;

@@ -111,7 +111,8 @@ export interface SexRule {
 /**
  * The patient has (had) a coded condition. `within`: onset/recorded within this period before the
  * as-of date ("in the past 5 years"); `onsetWithin` is the same but on onset only ("diagnosed within
- * six months"); `except`: concepts that do not count ("other than basal cell carcinoma of the skin").
+ * six months"; unless `status` is 'active', the earliest recorded onset decides, so a disease recorded
+ * again later is not new); `except`: concepts that do not count ("other than basal cell carcinoma of the skin").
  * Absent from the record → the condition is assumed absent, and the reason says so.
  */
 export interface ConditionRule {
@@ -131,6 +132,12 @@ export interface ScoreRule {
   scale: (typeof SCALES)[number];
   comparison: Comparison;
   lookback?: Duration;
+  /**
+   * What no score on record means: 'unknown' (default — the score is needed) or 'absent' (the rule is
+   * false, "not recorded — assumed absent"), for exclusions that only a recorded score can trigger
+   * ("NYHA III/IV" in a patient without heart disease on record). A score older than the look-back is unknown either way.
+   */
+  whenNotRecorded?: 'unknown' | 'absent';
   span?: Span; ambiguity?: string; note?: string;
 }
 
@@ -155,6 +162,8 @@ export interface MedicationRule {
   type: 'medication';
   medication: ConceptRef;
   within?: Duration;
+  /** Taken at any time before ("prior chemotherapy"), not only currently; ignored when `within` is set. */
+  ever?: boolean;
   span?: Span; ambiguity?: string; note?: string;
 }
 
@@ -201,10 +210,10 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
       status: z.enum(['active', 'any']).optional(),
       ...nodeBase,
     }),
-    z.object({ type: z.literal('score'), scale: z.enum(SCALES), comparison: comparisonSchema, ...lookbackField, ...nodeBase }),
+    z.object({ type: z.literal('score'), scale: z.enum(SCALES), comparison: comparisonSchema, whenNotRecorded: z.enum(['unknown', 'absent']).optional(), ...lookbackField, ...nodeBase }),
     z.object({ type: z.literal('qualitative'), analyte: z.string().min(1), label: z.string().optional(), result: z.enum(QUALITATIVE_RESULTS), ...lookbackField, ...nodeBase }),
     z.object({ type: z.literal('pregnancy'), state: z.enum(['pregnant', 'lactating']), ...nodeBase }),
-    z.object({ type: z.literal('medication'), medication: conceptRefSchema, within: durationSchema.optional(), ...nodeBase }),
+    z.object({ type: z.literal('medication'), medication: conceptRefSchema, within: durationSchema.optional(), ever: z.boolean().optional(), ...nodeBase }),
     z.object({ type: z.literal('procedure'), procedure: conceptRefSchema, within: durationSchema.optional(), ...nodeBase }),
     z.object({ type: z.literal('allergy'), substance: conceptRefSchema.optional(), criticality: z.enum(['high', 'any']).optional(), ...nodeBase }),
     z.object({ type: z.literal('confirm'), question: z.string().min(1), ...nodeBase }),

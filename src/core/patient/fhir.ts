@@ -346,6 +346,11 @@ function readReferenceRange(resource: Json, analyte: AnalyteDefinition, valueUni
       problem(context, `referenceRange.${bound}.unit`, converted.message, { kind: 'analyte', analyte: analyte.key });
       continue;
     }
+    if (bound === 'high' && converted.value <= 0) {
+      // A multiple of a zero or negative ULN means nothing; the site's or the default range applies instead.
+      problem(context, 'referenceRange.high.value', `${quantity.value} is not a usable upper limit of normal (expected a positive number)`, { kind: 'analyte', analyte: analyte.key });
+      continue;
+    }
     result[bound] = converted.value;
   }
   const text = asString(range.text);

@@ -8,7 +8,7 @@ import { analyteByKey } from '../clinical/tables/analytes.ts';
 import { DEFAULT_REFERENCE_RANGES, type RangeSex, type ReferenceRangeEntry } from '../clinical/tables/reference-ranges.ts';
 import { ageInYears } from '../clinical/calendar.ts';
 import type { QuantityFact } from './facts.ts';
-import { conversionFactor, normalizeUnitSpelling, roundFloat } from './units.ts';
+import { canonicalFactor, normalizeUnitSpelling, roundFloat } from './units.ts';
 
 /** A site's configured reference range, valid from `effectiveFrom` to `effectiveTo` (inclusive; open when absent). */
 export interface SiteReferenceRange extends ReferenceRangeEntry {
@@ -108,7 +108,7 @@ function sexMatches(rangeSex: RangeSex, sex: LimitPatient['sex']): boolean {
 function inCanonicalUnit(value: number, unit: string, analyteKey: string): number | undefined {
   const analyte = analyteByKey(analyteKey);
   if (!analyte?.unit) return value;
-  const factor = conversionFactor(normalizeUnitSpelling(unit, analyte), analyte.unit, analyte.molecularWeight);
+  const factor = canonicalFactor(normalizeUnitSpelling(unit, analyte), analyte);
   return factor === null ? undefined : roundFloat(value * factor);
 }
 

@@ -53,6 +53,24 @@ export type Conversion =
   | { ok: true; value: number; unit: string }
   | { ok: false; problem: 'unknown-unit' | 'incompatible-unit'; message: string };
 
+/**
+ * Multiplier from a UCUM unit to the analyte's canonical unit (null when not convertible). Mass
+ * concentrations of an analyte with a conventional factor (bilirubin × 17.1, creatinine × 88.4,
+ * clinical-domain.md §7) use that factor, as labs do when they report both units; the factor
+ * derived from the molecular weight (17.104 for bilirubin) would differ in the fourth digit and
+ * decide values within 0.02 % of a limit differently from the lab's own SI report.
+ */
+export function canonicalFactor(unitCode: string, analyte: AnalyteDefinition): number | null {
+  const target = analyte.unit ?? '1';
+  if (unitCode === target) return 1;
+  const conventional = analyte.conventionalFactor;
+  if (conventional) {
+    const toConventional = conversionFactor(unitCode, conventional.from);
+    if (toConventional !== null) return toConventional * conventional.factor;
+  }
+  return conversionFactor(unitCode, target, analyte.molecularWeight);
+}
+
 /** A value in `unit` expressed in the analyte's canonical unit. */
 export function toCanonicalUnit(value: number, unit: string, analyte: AnalyteDefinition): Conversion {
   const target = analyte.unit ?? '1';
@@ -61,14 +79,18 @@ export function toCanonicalUnit(value: number, unit: string, analyte: AnalyteDef
   if (!isUcumUnit(code)) {
     return { ok: false, problem: 'unknown-unit', message: `unit ${JSON.stringify(unit)} is not a UCUM unit; expected ${analyte.label.en} in ${target} or a convertible unit` };
   }
-  const factor = conversionFactor(code, target, analyte.molecularWeight);
+  const factor = canonicalFactor(code, analyte);
   if (factor === null) {
     return { ok: false, problem: 'incompatible-unit', message: `unit ${JSON.stringify(unit)} cannot be converted to ${target} for ${analyte.label.en}` };
   }
   return { ok: true, value: roundFloat(value * factor), unit: target };
 }
 
-/** Removes binary floating-point noise (0.9999999999999999 → 1) without losing real precision. */
+/**
+ * Removes binary floating-point noise (0.9999999999999999 → 1; 1.842 × 17.1 = 31.498199999999997
+ * → 31.4982) without losing real precision: 12 significant digits keep every digit a laboratory
+ * reports (at most 5–6) and drop the last 3–4 of a double, where conversion noise lives.
+ */
 export function roundFloat(value: number): number {
   return Number.parseFloat(value.toPrecision(12));
 }

@@ -42,6 +42,10 @@ export interface ImportReport {
   rejected: Rejection[];
   seconds: number;
   recordsPerSecond: number;
+  /** Time taken by the afterImport hook (included in seconds). */
+  afterImportSeconds?: number;
+  /** What the afterImport hook returned. */
+  afterImport?: unknown;
 }
 
 export interface ImportProgress {
@@ -58,6 +62,11 @@ export interface ImportOptions {
   locateSites?: SiteLocator;
   /** Time source for the report (the importer itself never reads the clock otherwise). */
   now?: () => number;
+  /**
+   * Runs once after the last batch with the NCT ids the import created or updated (e.g. to refresh data
+   * derived from the records); its time is reported apart as afterImportSeconds.
+   */
+  afterImport?: (changedNctIds: string[]) => Promise<unknown>;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -70,8 +79,9 @@ export async function importFiles(db: Kysely<Tables>, files: string[], options: 
   const now = options.now ?? (() => performance.now());
   const started = now();
   const report: ImportReport = { files: [], created: 0, updated: 0, unchanged: 0, kept: 0, rejected: [], seconds: 0, recordsPerSecond: 0 };
+  const changed: string[] = [];
   for (const file of files) {
-    const fileReport = await importFile(db, file, options, report.rejected);
+    const fileReport = await importFile(db, file, options, report.rejected, changed);
     report.files.push(fileReport);
     report.created += fileReport.created;
     report.updated += fileReport.updated;
@@ -80,13 +90,18 @@ export async function importFiles(db: Kysely<Tables>, files: string[], options: 
   }
   // Fresh planner statistics after a bulk load: without them a new database plans searches badly.
   if (report.created + report.updated >= ANALYZE_AFTER_CHANGES) await analyzeRegistry(db);
+  if (options.afterImport) {
+    const hookStarted = now();
+    report.afterImport = await options.afterImport(changed);
+    report.afterImportSeconds = (now() - hookStarted) / 1000;
+  }
   report.seconds = (now() - started) / 1000;
   const records = report.files.reduce((sum, f) => sum + f.records, 0);
   report.recordsPerSecond = report.seconds > 0 ? Math.round(records / report.seconds) : records;
   return report;
 }
 
-async function importFile(db: Kysely<Tables>, file: string, options: ImportOptions, rejections: Rejection[]): Promise<FileReport> {
+async function importFile(db: Kysely<Tables>, file: string, options: ImportOptions, rejections: Rejection[], changed: string[]): Promise<FileReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = options.source ?? 'ctgov';
   const fileBytes = (await stat(file)).size;
@@ -106,6 +121,7 @@ async function importFile(db: Kysely<Tables>, file: string, options: ImportOptio
       report.updated += outcome.updated.length;
       report.unchanged += outcome.unchanged.length;
       report.kept += outcome.kept.length;
+      changed.push(...outcome.created, ...outcome.updated);
     })();
     // A failed write is awaited (and thrown) at the next flush or at the end; keep it from going unhandled meanwhile.
     writing.catch(() => {});

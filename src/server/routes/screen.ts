@@ -12,10 +12,10 @@ import { ANALYTES } from '../../core/clinical/tables/analytes.ts';
 import { CONCEPTS } from '../../core/clinical/tables/conditions.ts';
 import { SCALES_TABLE } from '../../core/clinical/tables/scales.ts';
 import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
-import { ruleSetVersions } from '../../eligibility/rule-set-store.ts';
-import { rankOpenTrials, ruleSetForScreening, screenTrial } from '../../eligibility/screen.ts';
+import { listRuleSets, ruleSetVersions } from '../../eligibility/rule-set-store.ts';
+import { rankOpenTrials, ruleSetForScreening, screenTrial, storedRuleSetForScreening } from '../../eligibility/screen.ts';
 import { ScreeningError } from '../../eligibility/screening.ts';
-import { replaceSiteRanges, SITE_ID_PATTERN, SiteRangeError, siteRanges, validateSiteRanges } from '../../eligibility/site-ranges.ts';
+import { replaceSiteRanges, SITE_ID_PATTERN, SiteRangeError, siteRanges, sitesWithRanges, validateSiteRanges } from '../../eligibility/site-ranges.ts';
 import { ApiError } from '../errors.ts';
 import type { RouteModule } from './index.ts';
 
@@ -110,6 +110,8 @@ const printedRulesSchema = z
     nctId: z.string(),
     version: z.number().int(),
     review: z.enum(['reviewed', 'unreviewed']),
+    source: z.string().openapi({ description: "'seed', 'hand' or 'parser'" }),
+    parserVersion: z.string().nullable().openapi({ description: 'The criteria parser version that produced an unreviewed parser rule set' }),
     versions: z.array(z.object({ version: z.number().int(), review: z.string(), source: z.string(), createdAt: z.string() })),
     criteria: z.array(
       z.object({
@@ -119,7 +121,8 @@ const printedRulesSchema = z
         span: z.tuple([z.number(), z.number()]).optional(),
         rule: z.object({ en: z.string(), zh: z.string() }),
         ambiguities: z.array(z.string()),
-        status: z.string().optional(),
+        status: z.enum(['computable', 'partial', 'needs_review']).optional().openapi({ description: 'How much of the criterion the parser turned into rules' }),
+        unparsed: z.array(z.object({ text: z.string(), span: z.tuple([z.number(), z.number()]).optional() })).openapi({ description: 'Parts of the text that did not become rules' }),
         source: z.unknown().openapi({ description: 'The rule tree (src/core/criteria/rules.ts)' }),
       }),
     ),
@@ -287,6 +290,58 @@ const putSiteRangesRoute = createRoute({
   },
 });
 
+const sitesRoute = createRoute({
+  method: 'get',
+  path: '/api/sites',
+  summary: 'Sites with configured reference ranges (for choosing the limits of normal a screening uses)',
+  responses: {
+    200: {
+      description: 'The sites, by id',
+      content: { 'application/json': { schema: z.object({ sites: z.array(z.object({ siteId: z.string(), ranges: z.number().int(), analytes: z.number().int() })) }).openapi('SitesWithRanges') } },
+    },
+  },
+});
+
+const ruleSetListQuery = z.object({
+  review: z.enum(['reviewed', 'unreviewed']).optional().openapi({ param: { name: 'review', in: 'query' }, description: 'Only trials whose current rule set is in this state' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: 'limit', in: 'query' } }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' } }),
+});
+
+const ruleSetListRoute = createRoute({
+  method: 'get',
+  path: '/api/rule-sets',
+  summary: 'Trials with a rule set: the current version, its review state and its criteria by parse status (for the review list)',
+  request: { query: ruleSetListQuery },
+  responses: {
+    200: {
+      description: 'One page, by NCT id',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              total: z.number().int(),
+              items: z.array(
+                z.object({
+                  nctId: z.string(),
+                  title: z.string().nullable(),
+                  status: z.string().nullable(),
+                  version: z.number().int(),
+                  latestVersion: z.number().int(),
+                  review: z.enum(['reviewed', 'unreviewed']),
+                  source: z.string(),
+                  criteria: z.object({ total: z.number().int(), computable: z.number().int(), partial: z.number().int(), needs_review: z.number().int(), unspecified: z.number().int() }),
+                }),
+              ),
+            })
+            .openapi('RuleSetList'),
+        },
+      },
+    },
+    400: errorResponse('Bad query parameter'),
+  },
+});
+
 async function readRecord(c: Context): Promise<string> {
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > MAX_RECORD_BYTES) throw new ApiError(413, 'record_too_large', `the patient record is ${length} bytes; the limit is ${MAX_RECORD_BYTES}`);
@@ -353,14 +408,16 @@ export const registerScreenRoutes: RouteModule = (app, deps) => {
   app.openapi(rulesRoute, async (c) => {
     const { nctId } = c.req.valid('param');
     try {
-      const ruleSet = await ruleSetForScreening(deps.db, nctId);
+      const { ruleSet, source, parserVersion } = await storedRuleSetForScreening(deps.db, nctId);
       const versions = await ruleSetVersions(deps.db, nctId);
       return c.json({
         nctId,
         version: ruleSet.version,
         review: ruleSet.review,
+        source,
+        parserVersion,
         versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-        criteria: ruleSet.criteria.map((criterion) => ({ ...printCriterion(criterion), source: criterion.rule })),
+        criteria: ruleSet.criteria.map((criterion) => ({ ...printCriterion(criterion), unparsed: criterion.unparsed ?? [], source: criterion.rule })),
       }, 200);
     } catch (error) {
       translate(error);
@@ -386,6 +443,10 @@ export const registerScreenRoutes: RouteModule = (app, deps) => {
       translate(error);
     }
   });
+
+  app.openapi(sitesRoute, async (c) => c.json({ sites: await sitesWithRanges(deps.db) }, 200));
+
+  app.openapi(ruleSetListRoute, async (c) => c.json(await listRuleSets(deps.db, c.req.valid('query')), 200));
 
   app.openapi(getSiteRangesRoute, async (c) => {
     const { siteId } = c.req.valid('param');

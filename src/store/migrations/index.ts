@@ -3,9 +3,11 @@ import type { Migration } from 'kysely/migration';
 import * as meta from './001_meta.ts';
 import * as registry from './002_registry.ts';
 import * as eligibility from './003_eligibility.ts';
+import * as parsedRuleSets from './004_parsed_rule_sets.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
   '002_registry': registry,
   '003_eligibility': eligibility,
+  '004_parsed_rule_sets': parsedRuleSets,
 };

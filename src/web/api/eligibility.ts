@@ -5,7 +5,7 @@ import type { ScreeningResult, Verdict } from '../../core/criteria/evaluate.ts';
 import type { ParsedCriterion } from '../../core/criteria/parse/parse.ts';
 import type { PrintedCriterion as PrintedRule } from '../../core/criteria/print.ts';
 import type { Questionnaire, QuestionnaireVerdict } from '../../core/criteria/questionnaire.ts';
-import type { Criterion, Rule } from '../../core/criteria/rules.ts';
+import type { Criterion, ParseStatus, Rule } from '../../core/criteria/rules.ts';
 import { requestJson } from './client.ts';
 
 // The API answers with the core's own result types (the routes return them as they are).
@@ -17,7 +17,9 @@ export type ReviewState = ScreeningResult['ruleSet']['review'];
 
 /** A rule of GET /api/trials/{nctId}/rules: printed in both languages, with its rule tree as `source`. */
 export interface PrintedCriterion extends Omit<PrintedRule, 'status'> {
-  status?: string;
+  status?: ParseStatus;
+  /** Parts of the criterion's text the parser did not turn into rules. */
+  unparsed: Array<{ text: string; span?: [number, number] }>;
   source: Rule;
 }
 
@@ -51,6 +53,10 @@ export interface TrialRules {
   nctId: string;
   version: number;
   review: ReviewState;
+  /** 'seed', 'hand' or 'parser'. */
+  source: string;
+  /** The parser version that produced an unreviewed parser rule set. */
+  parserVersion: string | null;
   versions: RuleSetVersion[];
   criteria: PrintedCriterion[];
 }
@@ -61,6 +67,37 @@ export interface ParsedTrialCriteria {
   criteria: ParsedCriterion[];
   warnings: string[];
   current: { version: number; review: ReviewState; source: string } | null;
+}
+
+/** GET /api/rule-sets: one trial with a rule set, for the review list. */
+export interface RuleSetListItem {
+  nctId: string;
+  title: string | null;
+  status: string | null;
+  version: number;
+  latestVersion: number;
+  review: ReviewState;
+  source: string;
+  criteria: { total: number; computable: number; partial: number; needs_review: number; unspecified: number };
+}
+
+export interface RuleSetList {
+  total: number;
+  items: RuleSetListItem[];
+}
+
+/** GET /api/sites: the sites with reference ranges. */
+export interface SiteWithRanges {
+  siteId: string;
+  ranges: number;
+  analytes: number;
+}
+
+/** GET /api/eligibility/catalog: what screening understands. */
+export interface EligibilityCatalog {
+  analytes: Array<{ key: string; kind: 'quantity' | 'qualitative'; short: string; label: { en: string; zh: string }; unit?: string; loinc: string[] }>;
+  concepts: Array<{ id: string; domain: string; label: { en: string; zh: string } }>;
+  scales: Array<{ id: string; label: { en: string; zh: string }; grades: number[] }>;
 }
 
 /** A patient record ready to send: the text as read (Bundle JSON or NDJSON) and its media type. */
@@ -120,4 +157,18 @@ export function submitQuestionnaire(nctId: string, body: { lang: 'en' | 'zh'; as
     body: JSON.stringify(body),
     signal,
   });
+}
+
+export function fetchRuleSetList(options: { review?: ReviewState; limit: number; offset: number }, signal?: AbortSignal): Promise<RuleSetList> {
+  const query = new URLSearchParams({ limit: String(options.limit), offset: String(options.offset) });
+  if (options.review) query.set('review', options.review);
+  return requestJson<RuleSetList>(`/api/rule-sets?${query}`, { signal });
+}
+
+export async function fetchSites(signal?: AbortSignal): Promise<SiteWithRanges[]> {
+  return (await requestJson<{ sites: SiteWithRanges[] }>('/api/sites', { signal })).sites;
+}
+
+export function fetchCatalog(signal?: AbortSignal): Promise<EligibilityCatalog> {
+  return requestJson<EligibilityCatalog>('/api/eligibility/catalog', { signal });
 }

@@ -1,21 +1,33 @@
-// /check: one patient's FHIR record against every recruiting trial with rules, ranked by the API
-// (eligible first, then incomplete by how little is missing, then ineligible).
-import { useEffect, useState, type FormEvent } from 'react';
+// /check: one patient — a FHIR file, or entered by hand with a common screening panel — against every
+// recruiting trial with rules, ranked by the API (eligible first, then incomplete by how little is
+// missing, then ineligible).
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../core/clinical/calendar.ts';
-import { rankTrialsForPatient, type PatientRecord, type ScreeningRanking } from '../api/eligibility.ts';
+import { fetchCatalog, rankTrialsForPatient, type PatientRecord, type ScreeningRanking } from '../api/eligibility.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { ErrorNotice } from '../components/notices.tsx';
+import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Link } from '../shell/router.tsx';
 import { checkHref } from '../shell/routes.ts';
-import { localToday, PatientFileInput } from './patient-source.tsx';
+import { commonNeeds } from './common-needs.ts';
+import { patientBundle } from './patient-bundle.ts';
+import { PatientForm } from './patient-form.tsx';
+import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
+import { localToday, PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
 import { VerdictBanner } from './screening-result.tsx';
+import { SiteSelect } from './site-select.tsx';
 
 export function CheckAllTrialsPage() {
   const t = useT();
   const [asOf, setAsOf] = useState(localToday);
   const [site, setSite] = useState('');
   const [record, setRecord] = useState<PatientRecord | null>(null);
+  const catalog = useApi('catalog', (signal) => fetchCatalog(signal));
+  const needs = useMemo(() => (catalog.state.data ? commonNeeds(catalog.state.data) : null), [catalog.state.data]);
+  const [source, setSource] = useState<SourceKind>('file');
+  const [form, setForm] = useState<PatientFormState | null>(null);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [ranking, setRanking] = useState<ScreeningRanking | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,11 +43,24 @@ export function CheckAllTrialsPage() {
     const dateOk = isIsoDate(asOf);
     setBadDate(!dateOk);
     if (!dateOk) return;
-    setMissingFile(!record);
-    if (!record) return;
+    let patient: PatientRecord;
+    if (source === 'form' && form) {
+      setMissingFile(false);
+      const reading = patientFromForm(form, asOf);
+      setProblems(reading.ok ? [] : reading.problems);
+      if (!reading.ok) {
+        document.getElementById(reading.problems[0].field)?.focus();
+        return;
+      }
+      patient = { body: JSON.stringify(patientBundle(reading.patient)), contentType: 'application/fhir+json' };
+    } else {
+      setMissingFile(!record);
+      if (!record) return;
+      patient = record;
+    }
     setBusy(true);
     try {
-      setRanking(await rankTrialsForPatient(record, { asOf, site: site.trim() || undefined }));
+      setRanking(await rankTrialsForPatient(patient, { asOf, site: site.trim() || undefined }));
     } catch (caught) {
       setRanking(null);
       setError(caught instanceof Error ? caught : new Error(String(caught)));
@@ -56,14 +81,28 @@ export function CheckAllTrialsPage() {
             <input type="date" value={asOf} required aria-invalid={badDate || undefined} aria-describedby={badDate ? 'as-of-error' : undefined} onChange={(event) => setAsOf(event.target.value)} />
             {badDate ? <span id="as-of-error" className="field-error" role="alert">{t('screening.problem.date')}</span> : null}
           </label>
-          <label className="field">
-            <span>{t('screening.site')}</span>
-            <input value={site} aria-describedby="site-hint" onChange={(event) => setSite(event.target.value)} />
-            <span id="site-hint" className="hint">{t('screening.siteHint')}</span>
-          </label>
+          <SiteSelect value={site} onChange={setSite} />
         </div>
-        <PatientFileInput onRecord={setRecord} />
+        <SourceChoice
+          value={source}
+          allowForm={needs !== null}
+          onChange={(kind) => {
+            setSource(kind);
+            // The file input starts empty again when shown: so does the record read from it.
+            if (kind === 'file') setRecord(null);
+            if (kind === 'form' && needs && !form) setForm(emptyPatientForm(needs, asOf));
+          }}
+        />
+        {source === 'form' && needs && form ? (
+          <>
+            <p className="hint">{t('screening.all.formHint')}</p>
+            <PatientForm needs={needs} form={form} onChange={setForm} problems={problems} />
+          </>
+        ) : (
+          <PatientFileInput onRecord={setRecord} />
+        )}
         {missingFile ? <p className="field-error" role="alert">{t('screening.file.missing')}</p> : null}
+        {problems.length > 0 && source === 'form' ? <p className="field-error" role="alert">{t.plural('screening.form.problems', problems.length)}</p> : null}
         <p>
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('screening.checking') : t('screening.all.submit')}

@@ -15,6 +15,7 @@ import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormSt
 import { localToday, PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
 import { ruleNeeds } from './rule-needs.ts';
 import { ScreeningResultView } from './screening-result.tsx';
+import { SiteSelect } from './site-select.tsx';
 
 export function CheckPatientPage({ nctId }: { nctId: string }) {
   const t = useT();
@@ -99,11 +100,7 @@ function CheckPatient({ nctId, title, rules }: { nctId: string; title: string; r
             <input type="date" value={asOf} required aria-invalid={badDate || undefined} aria-describedby={badDate ? 'as-of-error' : undefined} onChange={(event) => setAsOf(event.target.value)} />
             {badDate ? <span id="as-of-error" className="field-error" role="alert">{t('screening.problem.date')}</span> : null}
           </label>
-          <label className="field">
-            <span>{t('screening.site')}</span>
-            <input value={site} aria-describedby="site-hint" onChange={(event) => setSite(event.target.value)} />
-            <span id="site-hint" className="hint">{t('screening.siteHint')}</span>
-          </label>
+          <SiteSelect value={site} onChange={setSite} />
           <label className="field">
             <span>{t('screening.patientName')}</span>
             <input value={patientName} autoComplete="off" aria-describedby="name-hint" onChange={(event) => setPatientName(event.target.value)} />

@@ -79,3 +79,54 @@ test('the seed rule sets only name analytes, concepts and scales that exist', ()
     for (const criterion of ruleSet.criteria) visit(criterion.rule);
   }
 });
+
+test('conversion constants are those of clinical-domain.md §7', () => {
+  const bilirubin = ANALYTES.find((a) => a.key === 'bilirubin.total')!;
+  const creatinine = ANALYTES.find((a) => a.key === 'creatinine')!;
+  assert.deepEqual([bilirubin.molecularWeight, bilirubin.conventionalFactor?.factor, bilirubin.conventionalFactor?.from], [584.66, 17.1, 'mg/dL']);
+  assert.deepEqual([creatinine.molecularWeight, creatinine.conventionalFactor?.factor, creatinine.conventionalFactor?.from], [113.12, 88.4, 'mg/dL']);
+  // The conventional factor is the molecular-weight factor to three significant digits.
+  for (const analyte of [bilirubin, creatinine]) {
+    const derived = 10_000 / analyte.molecularWeight!;
+    assert.equal(Number(derived.toPrecision(3)), analyte.conventionalFactor!.factor, analyte.key);
+  }
+});
+
+test('codes marked unverified are codes of their own entry', () => {
+  for (const analyte of ANALYTES) for (const code of analyte.unverified ?? []) assert.ok(analyte.loinc.includes(code), `${analyte.key} ${code}`);
+  // The codes the shared fixtures use are the checked ones.
+  for (const code of ['14631-6', '1742-6', '1920-8', '6768-6', '14682-9', '5902-2', '3173-2', '6301-6', '10230-1', '8480-6', '8462-4', '5196-1', '16933-4', '29615-2', '16128-1', '7917-8', '20507-0', '751-8', '777-3', '718-7']) {
+    const analyte = analyteByLoinc(code);
+    assert.ok(analyte && !(analyte.unverified ?? []).includes(code), code);
+  }
+});
+
+test('default ranges follow clinical-domain.md §6: WS/T values for adults 20–79, sex- and age-split where the standard is', () => {
+  const find = (analyte: string, sex: string, ageFrom?: number) => DEFAULT_REFERENCE_RANGES.filter((r) => r.analyte === analyte && r.sex === sex && (ageFrom === undefined || r.ageFrom === ageFrom));
+  for (const range of DEFAULT_REFERENCE_RANGES) {
+    assert.match(range.source, /§6[ab]/, `${range.analyte} cites its section`);
+    assert.ok(range.confidence === 'V' || range.confidence === 'M', range.analyte);
+    if (range.source.startsWith('WS/T')) assert.ok(range.ageFrom !== undefined && range.ageFrom >= 20 && range.ageTo !== undefined && range.ageTo <= 80, `${range.analyte} ${range.sex} limited to the adult band`);
+  }
+  assert.deepEqual(find('bilirubin.total', 'male').map((r) => r.high), [26]);
+  assert.deepEqual(find('bilirubin.total', 'female').map((r) => r.high), [21]);
+  assert.deepEqual(find('bilirubin.total', 'any').map((r) => r.high), [23]);
+  assert.deepEqual(find('creatinine', 'male', 20).map((r) => [r.high, r.ageTo]), [[97, 60]]);
+  assert.deepEqual(find('creatinine', 'male', 60).map((r) => [r.high, r.ageTo]), [[111, 80]]);
+  assert.deepEqual(find('creatinine', 'female', 20).map((r) => [r.high, r.ageTo]), [[73, 60]]);
+  assert.deepEqual(find('creatinine', 'female', 60).map((r) => [r.high, r.ageTo]), [[81, 80]]);
+  assert.deepEqual(find('alp', 'female', 20).map((r) => [r.high, r.ageTo]), [[100, 50]]);
+  assert.deepEqual(find('alp', 'female', 50).map((r) => [r.high, r.ageTo]), [[135, 80]]);
+  assert.deepEqual(find('alt', 'male').map((r) => [r.low, r.high]), [[9, 50]]);
+  assert.deepEqual(find('ast', 'female').map((r) => [r.low, r.high]), [[13, 35]]);
+  assert.deepEqual(find('inr', 'any').map((r) => r.high), [1.2]);
+  assert.ok(!DEFAULT_REFERENCE_RANGES.some((r) => r.analyte === 'ggt'), 'GGT has no value in clinical-domain.md');
+});
+
+test('scales: ECOG 0–5 and NYHA I–IV', () => {
+  assert.deepEqual(scaleById('ECOG').grades, [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(scaleById('NYHA').grades, [1, 2, 3, 4]);
+  assert.deepEqual([1, 2, 3, 4].map(scaleById('NYHA').gradeLabel), ['I', 'II', 'III', 'IV']);
+  assert.equal(parseGrade(scaleById('NYHA'), '0'), undefined);
+  assert.equal(parseGrade(scaleById('ECOG'), '6'), undefined);
+});

@@ -100,3 +100,9 @@ test('blood pressure recorded as a panel with components is read from the compon
   assert.equal(facts.quantities.get('bp.systolic')?.[0].date, '2026-02-24');
   assert.ok(facts.problems.some((p) => p.message.startsWith('Observation/bp component[2].valueQuantity.unit: unit "beats"')), facts.problems.map((p) => p.message).join('\n'));
 });
+
+test('a zero upper limit of normal on a result is reported and not used', () => {
+  const facts = patientFactsFromFhir({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Observation', id: 'tb', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '14631-6' }] }, effectiveDateTime: '2026-02-20', valueQuantity: { value: 12, unit: 'umol/L', system: 'http://unitsofmeasure.org', code: 'umol/L' }, referenceRange: [{ high: { value: 0, unit: 'umol/L' } }] } }] }, { asOf: '2026-03-01' });
+  assert.equal(facts.quantities.get('bilirubin.total')?.[0].referenceRange, undefined);
+  assert.match(facts.problems[0].message, /Observation\/tb referenceRange\.high\.value: 0 is not a usable upper limit of normal/);
+});

@@ -11,17 +11,21 @@ function converted(value: number, unit: string, key: string): number {
   return result.value;
 }
 
-test('bilirubin: mg/dL → µmol/L with the molecular weight 584.66 (×17.1)', () => {
-  near(converted(1, 'mg/dL', 'bilirubin.total'), 17.104);
-  near(converted(1.2, 'mg/dL', 'bilirubin.total'), 20.525);
+test('bilirubin: mg/dL → µmol/L with the conventional factor 17.1 (clinical-domain.md §7), molar units with the molecular weight 584.66', () => {
+  assert.equal(converted(1, 'mg/dL', 'bilirubin.total'), 17.1);
+  assert.equal(converted(1.2, 'mg/dL', 'bilirubin.total'), 20.52);
+  assert.equal(converted(1.842, 'mg/dL', 'bilirubin.total'), 31.4982, 'float noise (31.498199999999997) removed');
+  assert.equal(converted(12, 'mg/L', 'bilirubin.total'), 20.52, 'other mass units go through mg/dL');
+  near(converted(1, 'mg/dL', 'bilirubin.direct'), 17.1);
   assert.equal(converted(21, 'umol/L', 'bilirubin.total'), 21);
   assert.equal(converted(21, 'µmol/L', 'bilirubin.total'), 21);
   near(converted(0.021, 'mmol/L', 'bilirubin.total'), 21);
 });
 
-test('creatinine: mg/dL → µmol/L with the molecular weight 113.12 (×88.4)', () => {
-  near(converted(1, 'mg/dL', 'creatinine'), 88.402);
-  near(converted(0.95, 'mg/dl', 'creatinine'), 83.982);
+test('creatinine: mg/dL → µmol/L with the conventional factor 88.4 (clinical-domain.md §7; MW 113.12)', () => {
+  assert.equal(converted(1, 'mg/dL', 'creatinine'), 88.4);
+  assert.equal(converted(0.95, 'mg/dl', 'creatinine'), 83.98);
+  near(converted(0.1, 'mmol/L', 'creatinine'), 100, 1e-9);
 });
 
 test('cell counts: 10*9/L = 10*3/uL = 1000/mm3', () => {

@@ -1,7 +1,11 @@
 // Clinical scales that criteria compare with a threshold, their grades, and how FHIR records them.
 // Sources: ECOG — Oken et al., Am J Clin Oncol 1982;5:649-655 (clinical-domain.md §5a); NYHA
 // functional classification (§5b); Karnofsky — Karnofsky & Burchenal 1949; Lansky — Lansky et al.
-// 1987. LOINC 2.78: 89247-1 ECOG, 88020-3 NYHA, 89243-0 Karnofsky; ECOG answer list LL529-9.
+// 1987 (neither is in clinical-domain.md). LOINC 2.78: 89247-1 ECOG, 88020-3 NYHA, 89243-0 Karnofsky;
+// ECOG answer list LL529-9. Codes not confirmed by the shared references or fixtures are listed in
+// each scale's `unverified` (89247-1 and 88020-3 are the ones the shared FHIR fixtures use).
+// Look-back windows (ECOG 28 days, NYHA 90 days) are Eligo's convention (docs/eligibility.md): the
+// reference names none.
 import type { SCALES } from '../../criteria/rules.ts';
 
 export const SCALE_TABLE_VERSION = 'scales-2026-11';
@@ -16,6 +20,8 @@ export interface ScaleDefinition {
   grades: readonly number[];
   /** Display of each grade (NYHA uses Roman numerals). */
   gradeLabel: (grade: number) => string;
+  /** LOINC codes (observation or answer codes) written from memory, not checked against LOINC; confirm before release. */
+  unverified?: readonly string[];
   /** LOINC answer codes → grade. */
   answers?: Readonly<Record<string, number>>;
   lookback: { amount: number; unit: 'd' };
@@ -28,6 +34,7 @@ const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 export const SCALES_TABLE: readonly ScaleDefinition[] = [
   {
     id: 'ECOG', label: { en: 'ECOG performance status', zh: 'ECOG体能状态评分' }, loinc: ['89247-1', '89262-0'], grades: [0, 1, 2, 3, 4, 5], gradeLabel: String,
+    unverified: ['89262-0', 'LA9622-7', 'LA9623-5', 'LA9624-3', 'LA9625-0', 'LA9626-8', 'LA9627-6'],
     answers: { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 }, lookback: { amount: 28, unit: 'd' },
     plain: {
       en: ['I can do everything I did before I fell ill', 'I cannot do heavy physical work, but I can walk about and do light work', 'I can look after myself but cannot work; I am up and about more than half of the day', 'I can only partly look after myself; I am in bed or a chair more than half of the day', 'I cannot look after myself at all and stay in bed or a chair'],
@@ -41,7 +48,7 @@ export const SCALES_TABLE: readonly ScaleDefinition[] = [
       zh: ['日常活动不会引起疲乏或气短', '休息时无不适，但日常活动会引起疲乏或气短', '休息时无不适，但轻微活动即引起疲乏或气短', '休息时也有症状，任何活动都会加重'],
     },
   },
-  { id: 'KARNOFSKY', label: { en: 'Karnofsky performance status', zh: 'Karnofsky功能状态评分' }, loinc: ['89243-0'], grades: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], gradeLabel: String, lookback: { amount: 28, unit: 'd' } },
+  { id: 'KARNOFSKY', label: { en: 'Karnofsky performance status', zh: 'Karnofsky功能状态评分' }, loinc: ['89243-0'], unverified: ['89243-0'], grades: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], gradeLabel: String, lookback: { amount: 28, unit: 'd' } },
   { id: 'LANSKY', label: { en: 'Lansky play-performance scale', zh: 'Lansky游戏表现评分' }, loinc: [], grades: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], gradeLabel: String, lookback: { amount: 28, unit: 'd' } },
 ];
 

@@ -1,7 +1,7 @@
 // parseCriteria: free-text eligibility criteria → criteria of the rule language, each with an honest
 // status. Pure: text in, data out. Every rule and every comparison carries the [start, end) span of the
 // text it came from, as JavaScript string indices into the input.
-import type { AgeRule, Comparison, ConditionRule, CriterionKind, Duration, ObservationRule, ParseStatus, Rule, ScoreRule, Span } from '../rules.ts';
+import type { AgeRule, Comparison, ConditionRule, CriterionKind, Duration, ObservationRule, ParseStatus, QualitativeRule, Rule, ScoreRule, Span } from '../rules.ts';
 import { conceptById } from '../../clinical/tables/conditions.ts';
 import { analyteByKey } from '../../clinical/tables/analytes.ts';
 import {
@@ -153,8 +153,8 @@ function parseSegment(text: string, normalized: string, segment: Segment, id: st
   evidence.push(...scaleGrades(normalized, start, end, covered));
   evidence.push(...qualitativeRules(normalized, start, clauses, covered));
   evidence.push(...stateRules(normalized, start, end, covered, segment.kind));
-  evidence.push(...conditionRules(normalized, start, clauses, covered));
-  evidence.push(...confirmRules(text, normalized, start, end, covered));
+  evidence.push(...conditionRules(normalized, start, clauses, covered, segment.kind));
+  evidence.push(...confirmRules(text, normalized, start, end, covered, segment.kind));
   // In an exclusion criterion a leading sex qualifies the rest ("Women: pregnant or lactating"), so only inclusions state one.
   if (segment.kind === 'inclusion') evidence.push(...sexRules(normalized, start, end));
   for (const item of evidence) covered.push(item.span);
@@ -534,14 +534,36 @@ function qualitativeRules(normalized: string, start: number, clauses: Span[], co
   return found;
 }
 
+const CHILDBEARING_POTENTIAL = /(?:(?:women|woman|females?|girls|patients?|subjects?|participants?)\s+(?:who\s+are\s+)?(?:of\s+)?(?:child[-\s]?bearing|reproductive)\s+(?:potential|age)|\bwocbp\b|\bfocbp\b|(?:premenopausal|pre-menopausal)\s+(?:women|females?)|育龄期?(?:妇女|女性)?)/;
+
 /** Pregnancy and breastfeeding, and the pregnancy test. */
 function stateRules(normalized: string, start: number, end: number, covered: Span[], kind: CriterionKind): Evidence[] {
   const local = normalized.slice(start, end);
   const found: Evidence[] = [];
   const test = /(?:negative|positive)\s+(?:serum\s+|urine\s+)?(?:β-?|beta[-\s]?)?(?:hcg\s+)?pregnancy\s+test|pregnancy\s+test\s+(?:must\s+be\s+|is\s+|that\s+is\s+)?(?:negative|positive)/g;
   for (const match of local.matchAll(test)) {
-    const span: Span = [start + match.index, start + match.index + match[0].length];
-    found.push({ rule: { type: 'qualitative', analyte: 'pregnancy.test', result: /negative/.test(match[0]) ? 'negative' : 'positive', span }, span });
+    let span: Span = [start + match.index, start + match.index + match[0].length];
+    const tested: QualitativeRule = { type: 'qualitative', analyte: 'pregnancy.test', result: /negative/.test(match[0]) ? 'negative' : 'positive', span };
+    // "… pregnancy test within 7 days before the first dose": how recent the result must be.
+    const window = new RegExp(`^[^;.]{0,40}?${WINDOW.source}`).exec(local.slice(match.index + match[0].length));
+    if (window) {
+      tested.lookback = windowDuration(window);
+      covered.push([span[1] + window[0].length - (window[0].length - window[0].search(WINDOW)), span[1] + window[0].length]);
+    }
+    let rule: Rule = tested;
+    const potential = CHILDBEARING_POTENTIAL.exec(local);
+    if (potential && potential.index < match.index) {
+      // Only women who can become pregnant are tested: whether the patient can is for a person to confirm.
+      const potentialSpan: Span = [start + potential.index, start + potential.index + potential[0].length];
+      const isPotential: Rule = { type: 'confirm', question: 'The patient is a woman of childbearing potential.', span: potentialSpan };
+      span = [potentialSpan[0], span[1]];
+      const ambiguity = 'a conditional: the pregnancy test applies only to women of childbearing potential, which a person confirms';
+      rule = tested.result === 'negative'
+        ? { type: 'any', rules: [{ type: 'not', rule: isPotential, span: potentialSpan }, tested], span, ambiguity }
+        : { type: 'all', rules: [isPotential, tested], span, ambiguity };
+      covered.push(potentialSpan);
+    }
+    found.push({ rule, span });
     covered.push(span);
   }
   const states = /\b(pregnan(?:t|cy)|gestation)\b(?!\s+test)|(妊娠|怀孕|孕妇)(?!试验|检测)|\b(breast[-\s]?feeding|breastfeed|lactat(?:ing|ion)|nursing(?!\s+home)|lactating)\b|(哺乳期?)/g;
@@ -566,15 +588,124 @@ function stateRules(normalized: string, start: number, end: number, covered: Spa
 }
 
 const CONDITION_KEYS = CONDITION_FORMS.map((form) => form.key);
-const NEGATION_BEFORE = /(?:\b(?:no|not|without|free\s+of|absence\s+of|none\s+of|neither|nor|negative\s+for|no\s+(?:known|history\s+of|evidence\s+of|prior|previous|active|current|clinical))\b|无|没有|未|非)[^;]*$/;
-const PLANNED = /\b(?:plan(?:s|ned|ning)?|scheduled|candidates?\s+for|(?:in)?eligible\s+for|donor|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|intend(?:s|ed)?|awaiting|by\s+the\s+assessment\s+of|receive)\b/;
+/** A negation of what follows, with only the words of a negated history between it and the diagnosis ("no known history of active …"). */
+const NEGATION_BEFORE = new RegExp(
+  String.raw`(?:\b(?:no|not|without|free\s+of|absence\s+of|none\s+of|neither|nor|negative\s+for|never)\b(?:[\s,]+(?:known|history|evidence|prior|previous|active|current|clinical|clinically|significant|of|had|have|has|been|received|receive|receiving|undergone|undergo|taken|take|taking|any|a|an|the|or|and|and\/or|documented|diagnosed|diagnosis|with|concurrent|concomitant|ongoing|recent|treatment|therapy|use|uncontrolled|severe|serious|symptomatic|unstable|major|other|chronic|acute|suspected|presence|evidence|underlying|requiring|require|need|be|is|are|was|were|on|in|for|to|past|medical|personal|family|systemic|previously|currently|must|should|shall|may|e\.g\.|such|as|including|[a-z]+(?:[-\s](?:\w+))?\s*,|[a-z][a-z-]*\s+(?:or|nor|and\/or)(?=\s)))*[\s,]*|(?:无|没有|未|非)[^;，,。]{0,12})$`,
+);
+const TIME_ANCHOR_CONCEPT = /(?:\b(?:days?|weeks?|months?|years?|hours?)\s+(?:of|before|after|prior\s+to|from|following|preceding)\s+(?:the\s+)?(?:planned\s+|scheduled\s+)?|(?:first|last|initial|final)\s+(?:dose|administration|infusion|injection)\s+of\s+(?:the\s+)?(?:study\s+)?|(?:start|initiation|beginning|end|completion)\s+of\s+(?:the\s+)?(?:study\s+)?)$/;
+const CURRENT_BEFORE = /\b(?:current(?:ly)?|ongoing|on-going|being|now|presently|still)\b/;
+const HISTORY_BEFORE = /\b(?:prior|previous(?:ly)?|history\s+of|had|received|ever|pre-?treated|treated\s+with|exposure\s+to|exposed\s+to|past|former|failed|completed)\b[^;.]*$/;
+const WHO_WITH_BEFORE = /\b(?:patients?|subjects?|participants?|those|individuals?)\s+(?:with|who\s+(?:have|had))\s+(?:[a-z-]+\s+){0,3}$/;
+const OBLIGATION_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*(?:must|should|need|will|may|can|are\s+(?:eligible|allowed|required|permitted)|have\s+to)\b/;
+/** "If subject received major surgery, …", "(for patients with multiple myeloma)": a condition on who the rest applies to. */
+const CONDITIONAL_BEFORE = /\b(?:if|in\s+case\s+of|provided|unless|whether)\b[^;.]*$|\b(?:for|in)\s+(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who)\b[^;.]{0,40}$/;
+/** "Patients may not have had chemotherapy" under Exclusion: a double negative whose intent is unclear. */
+const MODAL_NEGATION = /\b(?:may|must|should|can|will|shall|could)\s+not\b[^;.]*$/;
+/** "More than 2 prior chemotherapy regimens", "at least one line of": how many, which a record does not count reliably. */
+const COUNT_BEFORE = /(?:(?:more|fewer|less|greater)\s+than|at\s+least|at\s+most|up\s+to|maximum\s+of|no\s+more\s+than|[≥>≤<])?\s*\b(?:\d+|one|two|three|four|five|six|single|multiple)\s+(?:or\s+(?:more|fewer|less)\s+)?(?:(?:prior|previous|systemic|lines?|regimens?|cycles?|courses?|of)\s+)*$/;
+/** "Radiotherapy for amyloidosis", "radiotherapy to the chest": what or where a therapy treated. */
+const PURPOSE_AFTER = /^\s+((?:for|to|of\s+the|on\s+the)\s+(?!(?:at\s+least|more|less|a\s+(?:period|minimum|total)|the\s+duration|\d|be\b|receive|undergo|participat|enter|start|begin|sign|comply|the\s+study|this\s+study|study\b))(?:the\s+|a\s+|an\s+)?[a-z][a-z-]*(?:\s+(?!(?:or|and|within|in|prior|before|during|at|on|is|are|was|were|must|should|will)\b)[a-z][a-z-]*){0,3})/;
+const DOSE_AFTER = /^\s*(?:therapy\s+|treatment\s+|use\s+)?(?:(?:at\s+)?(?:a\s+)?doses?\s+(?:of\s+)?|of\s+|equivalent\s+to\s+)?(?:[>≥<≤=]|more\s+than|greater\s+than|less\s+than|exceeding|above|up\s+to)?\s*\d+(?:\.\d+)?\s*(?:mg|µg|ug|mcg|g\b|iu|units?\b)/;
+const TREATED_FOR_BEFORE = /\b(?:treatments?|therapy|therapies|regimens?|lines?|chemotherapy|radiotherapy|surgery|treated|indicated|approved)\s+(?:for|of|against)\s+(?:the\s+|their\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}$/;
+const INDICATION_GAP = /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:for|against|to\s+treat|in\s+the\s+treatment\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|this\s+)?(?:[a-z-]+\s+){0,3}$/;
+const FAR_NEGATION = /\b(?:no|not|without|neither|nor|never)\b[^;]*$/;
+const PLANNED = /\b(?:plan(?:s|ned|ning)?|scheduled|anticipat(?:e|es|ed)|expected\s+to\s+(?:need|require|receive)|(?:may|might|likely\s+to|will)\s+(?:need|require)|need(?:s|ing)?\s+(?:an?\s+)?(?:immediate\s+|urgent\s+)?|allocated|assigned|randomi[sz]ed\s+to|candidates?\s+for|(?:in)?eligible\s+for|donor|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|intend(?:s|ed)?|awaiting|by\s+the\s+assessment\s+of|receive)\b/;
 const EXCEPT = /\b(?:other\s+than|except(?:\s+for)?|excluding|with\s+the\s+exception\s+of|apart\s+from|besides)\b/;
 const WORD_AMOUNTS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30 };
-const WINDOW = /\b(?:within|in\s+the\s+(?:past|last|previous|preceding)|during\s+the\s+(?:past|last|previous))\s+(?:the\s+(?:past|last)\s+)?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|twenty-four|thirty)?\s*(years?|months?|weeks?|days?)\b/;
+/** "within 6 months", "in the past 5 years", "4 weeks prior to the first dose" (but not "at least 4 weeks prior to …", a wash-out). */
+const WINDOW = /\b(?:(?:within|in\s+the\s+(?:past|last|previous|preceding|prior)|during\s+the\s+(?:past|last|previous|prior|preceding))\s+(?:the\s+(?:past|last)\s+)?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|twenty-four|thirty)?\s*(years?|months?|weeks?|days?)\b|(?<!(?:at\s+least|more\s+than|over|minimum\s+of|≥|>|>=|greater\s+than|longer\s+than)\s*)(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|twenty-four|thirty)\s*(years?|months?|weeks?|days?)\s+(?:prior\s+to|before|preceding)\b)/;
+
+function windowDuration(match: RegExpExecArray): Duration {
+  const amount = match[1] ?? match[3];
+  return { amount: amount === undefined ? 1 : WORD_AMOUNTS[amount] ?? Number(amount), unit: DURATION_UNITS[match[2] ?? match[4]] };
+}
 const DURATION_UNITS: Record<string, Duration['unit']> = { year: 'a', years: 'a', month: 'mo', months: 'mo', week: 'wk', weeks: 'wk', day: 'd', days: 'd' };
 
+const AMOUNT = String.raw`(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|twenty-four|thirty)`;
+/** "At least 4 weeks since prior …", "≥ 28 days must have elapsed since …": a wash-out, read as none within it. */
+const SINCE = new RegExp(String.raw`(?<!\bfor\s+)(?:\bat\s+least|≥|>=?|\bmore\s+than|\bminimum\s+of|\bgreater\s+than|\blonger\s+than)\s*${AMOUNT}\s*(years?|months?|weeks?|days?)\s+(?:(?:must\s+have\s+|have\s+|has\s+)?(?:elapsed\s+|passed\s+)?(?:since|from|after)\s+(?:the\s+)?(?:last\s+|prior\s+|previous\s+|any\s+|completion\s+of\s+(?:prior\s+)?|end\s+of\s+(?:prior\s+)?)?|(prior\s+to|before))`);
+const UNREAD_DURATION = new RegExp(String.raw`(?:\b(?:days|weeks|months|years)\s+(?:following|after|before|prior|from)\b|\b(?:${AMOUNT.slice(1, -1)}|a|an|the\s+(?:prior|past|last|previous|preceding))\s*-?\s*(?:hours?|days?|weeks?|months?|years?)\b|\d\s*(?:h|d|wk|mo|yr)s?\b)(?!\s*(?:of\s+age|old|or\s+(?:older|younger)))`);
+/** Exceptions ("… are allowed") turn a clause into a permission the rule language cannot state. */
+const PERMITTED = /\b(?:allowed|allowable|allowing|permitted|acceptable|provided\s+that|may\s+have|(?:will\s+be\s+)?able\s+to\s+(?:use|continue|take)|(?:may|can)\s+(?:use|continue|take|receive)|rescue\s+medications?|(?:is|are)\s+eligible|may\s+(?:be\s+)?(?:enrolled|included|eligible|participate))\b/;
+const OTHER_PERSON = /\b(?:family\s+history|first[-\s]degree\s+relatives?|relatives?|partners?|spouses?|siblings?|parents?|mothers?|donors?)\b|家族史/;
+/** "Despite transfusion", "refractory to chemotherapy", "progressed after radiotherapy": how a disease answered a therapy, not whether it was given. */
+const RESPONSE_TO = /\b(?:despite|regardless\s+of|even\s+(?:with|after)|independent(?:ly)?\s+of|without\s+the\s+need\s+for|(?:un)?responsive\s+to|response\s+to|refractory\s+to|resistant\s+to|resistance\s+to|fail(?:ed|ure|ing)?\s+(?:of|to|on|with)|relapsed?\s+(?:after|following|on)|progress(?:ed|ion|ing)?\s+(?:on|after|following|during)|intoleran(?:t|ce)\s+(?:to|of)|suitable\s+for|candidates?\s+for|non-?response|inadequate\s+response|toxicit(?:y|ies)\s+(?:to|from|of|due\s+to)|toxic\s+effects?\s+(?:of|from)|(?:side|adverse)\s+effects?\s+(?:of|from|to)|(?:cannot|can\s*not|unable\s+to|not\s+able\s+to)\s+tolerate|refus(?:e|es|ed|al)(?:\s+to)?|transformation\s+(?:of|from)|transformed\s+from|while\s+(?:receiving|on|taking)|(?:un)?respon(?:ded|sive))\s+(?:[a-z-]+[\s,]+){0,8}$/;
+/** "Aspirin, ticagrelor or clopidogrel allergies". */
+const ALLERGY_AFTER = /^[^;.]{0,40}?\b(?:allerg|hypersensitiv|intoleran|contraindicat)/;
+const ALLERGY_BEFORE = /allerg|hypersensitiv|intoleran|contraindicat|sensitivity|过敏/;
+/**
+ * Words that narrow a diagnosis beyond what a record codes ("uncontrolled hypertension", "clinically
+ * significant cardiac disease", "major surgery", "autoimmune disease requiring systemic treatment"): the
+ * diagnosis is checked from the record and the qualifier is asked of a person, so a patient without the
+ * diagnosis is settled by data and one with it is not wrongly excluded or admitted.
+ */
+const QUALIFIER_BEFORE = /(?:^|[\s,(])((?:uncontrolled|poorly[-\s]controlled|inadequately[-\s]controlled|symptomatic|unstable|clinically[-\s](?:significant|relevant|important|active|evident)|significant|severe|serious|major|untreated|progressive|decompensated|refractory|recurrent|chronic|acute|life[-\s]threatening|medically\s+significant)(?:\s*(?:,|or|and|and\/or|\/)\s*(?:uncontrolled|symptomatic|unstable|severe|significant|serious|progressive|untreated|active|chronic|acute))*)\s+(?:[a-z-]+\s+(?:or|and|and\/or)\s+|or\s+)?$/;
+const OTHER_BEFORE = /(?:^|[\s,(])(?:other|another|second|additional)(?:\s+(?:primary|invasive|active|concurrent|known))?\s+$/;
+/** Qualifiers that say the disease is present now (the others — severe, chronic, major — may describe a history). */
+const ACTIVITY_QUALIFIER = /uncontrolled|controlled|symptomatic|unstable|untreated|progressive|decompensated|refractory|life[-\s]threatening|active/;
+
+/** Up to three words right before a concept that are neither filler nor history words: they narrow the concept. */
+function narrowingWords(before: string): RegExpExecArray | null {
+  const match = /(?:^|[\s,(:;])((?:\(?[a-z][a-z-]*\)?\s+){1,3})$/.exec(before);
+  if (!match) return null;
+  const words = match[1].trim().split(/\s+/).map((word) => word.replace(/[()]/g, ''));
+  let kept = 0;
+  for (let i = words.length - 1; i >= 0 && !CONCEPT_NEUTRAL.has(words[i]); i--) kept++;
+  if (kept === 0) return null;
+  return new RegExp(String.raw`(?:^|[\s,(:;])((?:\(?[a-z][a-z-]*\)?\s+){${kept}})$`).exec(before);
+}
+
+/** Words before a concept that do not narrow it: history, auxiliaries, determiners, who the criterion is about. */
+const CONCEPT_NEUTRAL = new Set(['known', 'diagnosis', 'diagnosed', 'documented', 'active', 'current', 'presence', 'evidence', 'post', 'status', 's/p', 'suffering', 'suffer', 'from', 'confirmed', 'proven', 'clinical', 'clinically', 'significant', 'severe', 'serious', 'chronic', 'acute', 'uncontrolled', 'symptomatic', 'unstable', 'untreated', 'major', 'any', 'all', 'new', 'newly', 'existing', 'pre-existing', 'preexisting', 'underlying', 'concomitant', 'recent', 'recently', 'ongoing', 'persistent', 'use', 'using', 'taking', 'treatment', 'therapy', 'exposure', 'prior', 'previous', 'previously', 'history', 'with', 'without', 'have', 'has', 'had', 'having', 'been', 'be', 'being', 'is', 'are', 'was', 'were', 'who', 'which', 'that', 'patient', 'patients', 'subject', 'subjects', 'participant', 'participants', 'individuals', 'people', 'women', 'men', 'female', 'male', 'females', 'males', 'adults', 'children', 'must', 'should', 'will', 'may', 'can', 'not', 'no', 'of', 'or', 'and', 'and/or', 'the', 'a', 'an', 'for', 'to', 'in', 'on', 'by', 'at', 'as', 'e.g', 'such', 'including', 'other', 'another', 'received', 'receiving', 'receive', 'undergone', 'underwent', 'undergo', 'concurrent', 'standard', 'last', 'after', 'before', 'since', 'following', 'documented', 'suspected', 'either', 'both', 'also', 'requiring', 'required', 'requires', 'need', 'needing', 'due', 'secondary', 'evidence', 'signs', 'sign', 'symptoms', 'definite', 'probable', 'established', 'ever', 'currently', 'already', 'on-going', 'treated', 'pretreated', 'failed', 'completed', 'systemic', 'oral', 'intravenous', 'iv', 'any']);
+const ACTIVE_BEFORE = /(?:^|[\s,(])(?:active|current|ongoing|concurrent|existing)\s+(?:or\s+[a-z-]+\s+)?$/;
+const REQUIRING_AFTER = /^\s*,?\s*(?:(?:exacerbations?\s+|flares?\s+|episodes?\s+|attacks?\s+)?(?:that\s+(?:is\s+|are\s+)?|which\s+(?:is\s+|are\s+)?)?(?:requir(?:ing|es|ed)|needing|under(?:going)?)\s+(?:current\s+|ongoing\s+|active\s+|chronic\s+)?(?:systemic\s+|medical\s+|iv\s+|intravenous\s+)?(?:treatment|therapy|medications?|steroids|hospitali[sz]ation|intervention|antibiotics|insulin|oxygen|dialysis|transfusions?|intubation|surgery)|(?:that|which)\s+(?:would|could|might|may|is\s+likely\s+to|are\s+likely\s+to|in\s+the\s+opinion\s+of\s+the\s+investigator\s+would)\s+[a-z]+(?:\s+(?:with\s+)?[a-z]+){0,5})/;
+
+function qualified(rule: Rule, label: string, normalized: string, from: number, to: number, hit: LexiconHit, covered: Span[]): Rule {
+  const before = normalized.slice(Math.max(from, hit.start - 80), hit.start);
+  const after = normalized.slice(hit.end, Math.min(to, hit.end + 90));
+  if (rule.type === 'medication' || rule.type === 'procedure') {
+    const counted = COUNT_BEFORE.exec(before) ?? (/^\s*(?:regimens?|lines?|cycles?|courses?)\b/.test(after) ? /(?:\d+|one|two|three)\b[^;.]{0,40}$/.exec(before) : null);
+    const count = counted && /\S/.test(counted[0]) ? counted : null;
+    const narrowing = count ? null : narrowingWords(before);
+    const purpose = PURPOSE_AFTER.exec(after);
+    if (count || narrowing || purpose) {
+      const leading = count ? count[0].trim() : narrowing ? narrowing[1].trim() : '';
+      const words = [leading, label, purpose?.[1]].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+      const leadStart = count ? hit.start - count[0].trimStart().length : narrowing ? hit.start - before.length + narrowing.index + narrowing[0].search(/\S/) : rule.span![0];
+      const span: Span = [Math.min(leadStart, rule.span![0]), purpose ? hit.end + purpose[0].length : rule.span![1]];
+      covered.push(span);
+      return { type: 'all', rules: [rule, { type: 'confirm', question: `The ${rule.type} matches the criterion as written: "${words}".`, span }], span };
+    }
+  }
+  if (rule.type !== 'condition' && rule.type !== 'procedure') return rule;
+  // "Prior chest radiotherapy", "CNS lymphoma", "metastatic breast cancer": words the concept does not hold narrow it.
+  const qualifier = QUALIFIER_BEFORE.exec(before) ?? narrowingWords(before);
+  const requiring = rule.type === 'condition' ? REQUIRING_AFTER.exec(after) : null;
+  const active = rule.type === 'condition' ? ACTIVE_BEFORE.exec(before) : null;
+  if (active && !qualifier && rule.type === 'condition') {
+    rule.status = 'active';
+    rule.span = [hit.start - (active[0].length - (active[0].length - active[0].trimStart().length)), rule.span![1]];
+    covered.push(rule.span);
+  }
+  const other = rule.type === 'condition' ? OTHER_BEFORE.exec(before) : null;
+  if (other && !qualifier && !requiring) {
+    const span: Span = [hit.start - (before.length - other.index) + other[0].search(/\S/), rule.span![1]];
+    covered.push(span);
+    return { type: 'all', rules: [rule, { type: 'confirm', question: `The ${label} is another than the one the trial studies.`, span }], span };
+  }
+  if (!qualifier && !requiring) return rule;
+  const words = [qualifier?.[1].trim().replace(/\s+/g, ' '), requiring?.[0].trim().replace(/^,\s*/, '').replace(/\s+/g, ' ')].filter(Boolean).join(', ');
+  const spanStart = qualifier ? hit.start - before.length + qualifier.index + qualifier[0].search(/\S/) : rule.span![0];
+  const spanEnd = requiring ? hit.end + requiring[0].length : rule.span![1];
+  if (rule.type === 'condition' && !active && qualifier && ACTIVITY_QUALIFIER.test(qualifier[1])) rule.status = 'active';
+  const span: Span = [Math.min(spanStart, rule.span![0]), Math.max(spanEnd, rule.span![1])];
+  covered.push(span);
+  const subject = rule.type === 'procedure' ? `The ${label}` : `The patient's ${label}`;
+  return { type: 'all', rules: [rule, { type: 'confirm', question: `${subject} is as the criterion qualifies it: "${words}".`, span }], span };
+}
+
 /** Diagnoses, transplants and drug classes named in the criterion, with negation, exceptions and time windows. */
-function conditionRules(normalized: string, start: number, clauses: Span[], covered: Span[]): Evidence[] {
+function conditionRules(normalized: string, start: number, clauses: Span[], covered: Span[], kind: CriterionKind): Evidence[] {
   const found: Evidence[] = [];
   for (const [clauseStart, clauseEnd] of clauses) {
     const from = start + clauseStart;
@@ -594,23 +725,63 @@ function conditionRules(normalized: string, start: number, clauses: Span[], cove
     const exceptMatch = EXCEPT.exec(clause);
     const exceptAt = exceptMatch ? from + exceptMatch.index : Infinity;
     const windowMatch = WINDOW.exec(clause);
-    const clauseWindow: Duration | undefined = windowMatch
-      ? { amount: windowMatch[1] === undefined ? 1 : WORD_AMOUNTS[windowMatch[1]] ?? Number(windowMatch[1]), unit: DURATION_UNITS[windowMatch[2]] }
-      : undefined;
+    const clauseWindow: Duration | undefined = windowMatch ? windowDuration(windowMatch) : undefined;
+    const sinceMatch = SINCE.exec(clause);
+    const sinceWindow: Duration | undefined = sinceMatch ? { amount: WORD_AMOUNTS[sinceMatch[1]] ?? Number(sinceMatch[1]), unit: DURATION_UNITS[sinceMatch[2]] } : undefined;
+    // The wash-out applies to the therapy named right after "since" — or, in "… at least 4 weeks before entry", right before it.
+    const sinceTargets = new Set(!sinceMatch ? [] : sinceMatch[3] ? hits.filter((hit) => hit.end <= from + sinceMatch.index) : hits.filter((hit) => hit.start >= from + sinceMatch.index + sinceMatch[0].length));
     const onsetWords = windowMatch !== null && /^within/.test(windowMatch[0]) && /\b(?:diagnos|onset|suffer|duration|disease\s+course)/.test(clause);
     const mainHits = hits.filter((hit) => hit.start < exceptAt);
     const exceptions = hits.filter((hit) => hit.start > exceptAt);
     // A time window belongs to the diagnosis named just before it (or, if none is, just after it).
     const windowAt = windowMatch ? from + windowMatch.index : -1;
-    const windowed = windowMatch ? (mainHits.filter((hit) => hit.end <= windowAt).pop() ?? mainHits.find((hit) => hit.start >= windowAt)) : undefined;
+    // "Chemotherapy, immunotherapy or radiotherapy within 4 weeks": the window closes the whole list before it (or, if none is, the diagnosis just after it).
+    // Therapies before a window always take it; diagnoses only when the item nearest the window is a diagnosis
+    // ("diagnosed with immunodeficiency or receiving steroids within 7 days": the 7 days are the steroids').
+    const listBefore = mainHits.filter((hit) => hit.end <= windowAt);
+    const nearestIsDiagnosis = listBefore.length > 0 && conceptById(listBefore[listBefore.length - 1].key)?.domain === 'condition';
+    const windowedHits = new Set(windowMatch ? (listBefore.length > 0 ? listBefore.filter((hit) => nearestIsDiagnosis || conceptById(hit.key)?.domain !== 'condition') : mainHits.filter((hit) => hit.start >= windowAt).slice(0, 1)) : []);
+    // "Steroids for symptom control are allowed": an exception the rules cannot state; left for a reviewer.
+    if (PERMITTED.test(clause)) continue;
+    // "… except for stable doses of prednisone": an exception no concept names would be lost, so the clause is left whole.
+    if (exceptMatch && !exceptions.some((hit) => conceptById(hit.key)?.domain === 'condition')) continue;
+    if (exceptions.some((other) => mainHits.some((hit) => hit.key === other.key))) continue;
+    // Two windows in one clause ("≤ 4 weeks … or … ≤ 1 week"): which closes what is for a reviewer.
+    if (windowMatch && new Set([...clause.matchAll(new RegExp(WINDOW.source, 'g'))].map((match) => JSON.stringify(windowDuration(match)))).size > 1) continue;
+    // A time span the window patterns did not read ("2 weeks after the last dose"): a rule without it would say "ever".
+    if (!windowMatch && !sinceMatch && UNREAD_DURATION.test(clause)) continue;
+    const seenConcepts = new Set<string>();
+    let produced = false;
     for (const hit of mainHits) {
-      const within = hit === windowed ? clauseWindow : undefined;
+      const within = windowedHits.has(hit) ? clauseWindow : undefined;
       const concept = conceptById(hit.key);
       if (!concept) continue;
+      const before = normalized.slice(from, hit.start);
+      const previousHit = mainHits[mainHits.indexOf(hit) - 1];
+      // A relative's diagnosis is not the patient's; an allergy to a drug is not taking it; a hit inside a
+      // qualifier already read ("pneumonitis that required steroids") is part of it; the same concept twice
+      // in a clause ("… or has not recovered from such surgery") is one mention.
+      if (CONDITIONAL_BEFORE.test(before) || (kind === 'exclusion' && MODAL_NEGATION.test(before))) continue;
+      // A heading ("Myelosuppressive chemotherapy: …") or a point in time ("first dose of investigational product") is not a fact.
+      if (/^\s*:/.test(normalized.slice(hit.end, hit.end + 3)) || TIME_ANCHOR_CONCEPT.test(before.slice(-60))) continue;
+      // "Patients with brain metastases must have …": who the rest of the criterion applies to.
+      if (WHO_WITH_BEFORE.test(before.slice(-60)) && OBLIGATION_AFTER.test(normalized.slice(hit.end, hit.end + 40))) continue;
+      if (OTHER_PERSON.test(before) || RESPONSE_TO.test(before) || covered.some((other) => overlaps(other, [hit.start, hit.end]))) continue;
+      if (seenConcepts.has(concept.id)) continue;
+      seenConcepts.add(concept.id);
+      if (concept.domain === 'medication' && (ALLERGY_BEFORE.test(before) || ALLERGY_AFTER.test(normalized.slice(hit.end, hit.end + 60)))) continue;
+      // "Steroids > 5 mg/day": a dose the rule cannot state.
+      if (concept.domain === 'medication' && DOSE_AFTER.test(normalized.slice(hit.end, hit.end + 40))) continue;
+      // "Chemotherapy for metastatic NSCLC": the diagnosis after a therapy is what it treated, not an item of its own.
+      if (concept.domain === 'condition' && previousHit && conceptById(previousHit.key)?.domain !== 'condition' && INDICATION_GAP.test(normalized.slice(previousHit.end, hit.start))) continue;
+      // "More than one prior line of treatment for advanced NSCLC": the disease treated, not a diagnosis to screen on.
+      if (concept.domain === 'condition' && TREATED_FOR_BEFORE.test(before.slice(-80))) continue;
       const ref = { concept: concept.id, label: concept.label.en };
       const span: Span = [hit.start, hit.end];
       let rule: Rule;
-      if (concept.domain === 'procedure' && PLANNED.test(clause)) {
+      if ((concept.domain === 'procedure' || concept.domain === 'medication') && PLANNED.test(clause)) {
+        // "Scheduled to receive chemoradiation within 12 weeks of surgery": the plan is for something else.
+        if (!PLANNED.test(before.slice(-60))) continue;
         // "no plans for stem cell transplantation", "will receive HSCT by the investigators' assessment": a plan, not a record.
         const negated = NEGATION_BEFORE.test(normalized.slice(from, hit.start));
         const question = negated ? `The patient has no plans for ${concept.label.en}.` : `${concept.label.en[0].toUpperCase()}${concept.label.en.slice(1)} is planned for the patient.`;
@@ -621,6 +792,7 @@ function conditionRules(normalized: string, start: number, clauses: Span[], cove
         continue;
       }
       if (concept.domain === 'procedure') rule = { type: 'procedure', procedure: ref, span };
+      else if (concept.domain === 'condition' && /^(?:active|acute)\s/.test(normalized.slice(hit.start, hit.end))) rule = { type: 'condition', condition: ref, span, status: 'active' };
       else if (concept.domain === 'medication') rule = { type: 'medication', medication: ref, span };
       else {
         const condition: ConditionRule = { type: 'condition', condition: ref, span };
@@ -629,18 +801,41 @@ function conditionRules(normalized: string, start: number, clauses: Span[], cove
           else condition.within = within;
         }
         if (exceptions.length > 0 && hit === mainHits[mainHits.length - 1]) {
-          condition.except = exceptions.map((other) => conceptById(other.key)).filter((other) => other !== undefined).map((other) => ({ concept: other.id, label: other.label.en }));
+          condition.except = exceptions.map((other) => conceptById(other.key)).filter((other) => other !== undefined && other.domain === 'condition').map((other) => ({ concept: other!.id, label: other!.label.en }));
+          if (condition.except.length === 0) delete condition.except;
           condition.span = [hit.start, exceptions[exceptions.length - 1].end];
         }
         rule = condition;
       }
       if ((rule.type === 'procedure' || rule.type === 'medication') && within) rule.within = within;
-      const negation = NEGATION_BEFORE.exec(normalized.slice(from, hit.start));
+      // "Prior chemotherapy": a history, not only what is taken now.
+      if (rule.type === 'medication' && !within && HISTORY_BEFORE.test(before.slice(-80)) && !CURRENT_BEFORE.test(before.slice(-80))) rule.ever = true;
+      if (sinceWindow && (!sinceTargets.has(hit) || kind === 'exclusion')) continue;
+      if (sinceTargets.has(hit) && sinceWindow && (rule.type === 'procedure' || rule.type === 'medication' || rule.type === 'condition')) {
+        // "At least 4 weeks since prior radiotherapy": none within those 4 weeks.
+        if (rule.type === 'medication') delete rule.ever;
+        if (rule.type === 'condition') {
+          const recent: ConditionRule = { ...rule, onsetWithin: sinceWindow };
+          rule = { type: 'all', rules: [rule, { type: 'not', rule: recent, span: rule.span }], span: rule.span };
+        } else {
+          rule.within = sinceWindow;
+          rule = { type: 'not', rule, span: rule.span };
+        }
+      }
+      // Only the last words before the diagnosis can negate it; a short window also keeps the pattern fast.
+      const negation = NEGATION_BEFORE.exec(before.slice(-160));
+      // "Has not recovered from … surgery": a negation that qualifies something else; too far to read safely.
+      if (negation === null && FAR_NEGATION.test(before)) continue;
+      rule = qualified(rule, concept.label.en, normalized, from, start + clauseEnd, hit, covered);
       if (negation && !/\bnot\s+(?:only|limited|required)\b/.test(negation[0])) rule = { type: 'not', rule, span: rule.span };
       found.push({ rule, span: rule.span! });
       covered.push(rule.span!);
+      produced = true;
     }
+    // The window, wash-out and exception words are read only where a rule took them.
+    if (!produced) continue;
     if (windowMatch) covered.push([from + windowMatch.index, from + windowMatch.index + windowMatch[0].length]);
+    if (sinceMatch) covered.push([from + sinceMatch.index, from + sinceMatch.index + sinceMatch[0].length]);
     if (exceptMatch) covered.push([from + exceptMatch.index, from + exceptMatch.index + exceptMatch[0].length]);
   }
   return found;
@@ -663,25 +858,83 @@ function sexRules(normalized: string, start: number, end: number): Evidence[] {
   return [{ rule: { type: 'sex', sex: match[2] ? 'female' : 'male', span }, span }];
 }
 
-/** Facts only a person can establish: consent, willingness, investigator judgement, plans. */
-const CONFIRM_PATTERNS: Array<[RegExp, (written: string) => string]> = [
-  [/(?:signed?|sign|provide|give|gave|obtain(?:ed)?|written|voluntar(?:y|ily))[^;.]{0,60}informed\s+consent|informed\s+consent[^;.]{0,40}(?:signed|obtained|provided|form)|consent\s+form|(?:签署|签订|签)?[^;.,]{0,6}知情同意(?:书)?/, () => 'The patient (or guardian) has given written informed consent.'],
-  [/(?:willing|willingness|able|ability)\s+(?:and\s+able\s+)?to\s+(?:comply|participate|follow|complete|adhere|attend|return)/, () => 'The patient is willing and able to comply with the study procedures.'],
-  [/investigators?(?:'s)?\s+(?:consider|judge|judgement|judgment|opinion|assessment|discretion)|in\s+the\s+(?:opinion|judgement|judgment)\s+of\s+the\s+investigator|investigators?\s+(?:deem|believe|think)/, () => 'The investigator judges the patient suitable for the study.'],
-  [/(?:ha(?:ve|s|ving)\s+)?(?:a\s+)?(?:childbirth|pregnancy|birth|family)\s+plans?(?:\s+in\s+the\s+near\s+future)?|plan(?:s|ning)?\s+(?:to\s+)?(?:become\s+pregnant|get\s+pregnant|conceive|a\s+pregnancy|pregnancy|childbirth|have\s+(?:a\s+)?(?:child|baby))/, () => 'The patient plans a pregnancy or childbirth during the study period.'],
-  [/(?:use|using|practi[cs]e|agree\s+to\s+use|employ(?:ing)?)\s+(?:an?\s+)?(?:effective|adequate|acceptable|reliable|highly\s+effective|medically\s+acceptable|two)?\s*(?:methods?\s+of\s+)?(?:contraception|contraceptive|birth\s+control)/, () => 'The patient uses effective contraception as the protocol requires.'],
-  [/according\s+to\s+(?:the\s+)?[^;.\n]{0,40}?criteria(?:\s+(?:in|of|from)\s+(?:19|20)\d\d)?/, (written) => `The diagnosis meets the criteria cited: "${written}".`],
+/**
+ * Facts only a person can establish: consent, willingness, investigator judgement, plans, contraception,
+ * hypersensitivity to the study drug, the ability to swallow, living near the site. Each has the question
+ * for the fact as written and for its negation ("inability to comply", "unwilling to use contraception"),
+ * so that the criterion's kind keeps its meaning.
+ */
+interface ConfirmPattern {
+  pattern: RegExp;
+  question: (written: string) => string;
+  negated?: string;
+}
+const CONFIRM_PATTERNS: ConfirmPattern[] = [
+  {
+    pattern: /(?:(?:the\s+)?(?:ability|able|capable|willing(?:ness)?)\s+(?:and\s+(?:the\s+)?(?:ability|able|willing(?:ness)?)\s+)?to\s+)?(?:signed?|sign|provide|give|gave|obtain(?:ed)?|written|voluntar(?:y|ily)|understand)[^;.]{0,60}informed\s+consent(?:\s+(?:document|form|statement))?|informed\s+consent[^;.]{0,60}(?:signed|obtained|provided|form|document|given|prior|before)|capable\s+of\s+(?:giving|providing)[^;.]{0,30}consent|(?:ability|able|willing(?:ness)?)\s+to\s+(?:provide|give|sign)\s+(?:written\s+)?(?:informed\s+)?consent|consent\s+form|\binformed\s+consent\b|(?:签署|签订|签)?[^;.,]{0,6}知情同意(?:书)?/,
+    question: () => 'The patient (or guardian) has given written informed consent.',
+    negated: 'The patient (or guardian) cannot or will not give informed consent.',
+  },
+  {
+    pattern: /(?:(?:willing|willingness|able|ability|capable|agree(?:s|ment)?)\s+(?:and\s+(?:able|willing)\s+)?to\s+(?:comply|participate|follow|complete|adhere|attend|return|cooperate|undergo\s+(?:all\s+)?(?:study|protocol)|be\s+followed)|(?:comply|compliance)\s+with\s+(?:the\s+)?(?:study|protocol|trial|scheduled)|(?:likely|unlikely)\s+to\s+comply|non-?complian(?:ce|t)|poor\s+compliance|follow[-\s]up\s+(?:visits|procedures|schedule))(?:\s+(?:with|to|in)\s+(?:all\s+)?(?:the\s+)?(?:study|protocol|trial|scheduled)?(?:[-\s](?:related|specific|required))?\s*(?:procedures|requirements|visits|schedule|restrictions|treatment|protocol|study|trial|instructions|follow[-\s]up|assessments)?(?:\s+(?:and|,)\s+(?:other\s+)?(?:study\s+|protocol\s+)?(?:procedures|requirements|visits|schedule|restrictions|follow[-\s]up|assessments))*)?/,
+    question: () => 'The patient is willing and able to comply with the study procedures.',
+    negated: 'The patient is unable or unwilling to comply with the study procedures.',
+  },
+  {
+    pattern: /investigators?(?:'s)?\s+(?:consider|judge|judgement|judgment|opinion|assessment|discretion)|in\s+the\s+(?:opinion|judgement|judgment)\s+of\s+the\s+(?:investigator|treating|principal|study)|investigators?\s+(?:deem|believe|think|feels?)|(?:judged|deemed|considered)\s+(?:by\s+the\s+investigator\s+)?(?:to\s+be\s+)?(?:un)?suitable|unsuitable\s+for\s+(?:participation|the\s+study|this\s+study|inclusion|enrol)|would\s+(?:interfere|compromise|jeopardi[sz]e)\s+with\s+(?:the\s+)?(?:study|participation|evaluation|interpretation|patient'?s?\s+safety)/,
+    question: () => 'The investigator judges that this criterion holds for the patient.',
+  },
+  {
+    pattern: /(?:ha(?:ve|s|ving)\s+)?(?:a\s+)?(?:childbirth|pregnancy|birth|family)\s+plans?(?:\s+in\s+the\s+near\s+future)?|plan(?:s|ning)?\s+(?:to\s+)?(?:become\s+pregnant|get\s+pregnant|conceive|a\s+pregnancy|pregnancy|childbirth|have\s+(?:a\s+)?(?:child|baby)|father\s+a\s+child)|(?:intend|intending|wish|wishing|desire)\s+to\s+(?:become\s+pregnant|get\s+pregnant|conceive)|(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant\s+during\s+the\s+(?:study|trial|course)/,
+    question: () => 'The patient plans a pregnancy or childbirth during the study period.',
+  },
+  {
+    pattern: /(?:use|using|practi[cs]e|practi[cs]ing|agree(?:s|d)?\s+to\s+(?:use|practi[cs]e)|employ(?:ing)?|commit\s+to|remain\s+on)\s+(?:an?\s+|two\s+|one\s+)?(?:(?:highly\s+)?(?:effective|adequate|acceptable|reliable|medically\s+acceptable|approved|appropriate|barrier|double[-\s]barrier|hormonal)\s+)*(?:(?:forms?|methods?|means)\s+of\s+)?(?:contraception|contraceptives?|contraceptive\s+(?:methods?|measures?)|birth\s+control|abstinence)|(?:contraception|contraceptive\s+(?:methods?|measures?)|birth\s+control)\s+(?:during|throughout|for\s+the\s+duration)|(?:effective|adequate|acceptable|reliable|highly\s+effective)\s+(?:methods?\s+of\s+|forms?\s+of\s+)?(?:contraception|birth\s+control)|避孕/,
+    question: () => 'The patient uses effective contraception as the protocol requires.',
+    negated: 'The patient does not use the contraception the protocol requires.',
+  },
+  {
+    pattern: /(?:known\s+|documented\s+|history\s+of\s+)?(?:hypersensitivity|allerg(?:y|ies|ic\s+reactions?)|intolerance|contraindications?)\s+(?:to|with)\s+(?:any\s+(?:of\s+)?(?:the\s+)?)?(?:components?\s+of\s+)?(?:the\s+)?(?:study|investigational|trial)\s+(?:drugs?|medications?|products?|treatments?|agents?|therapy|interventions?)(?:\s+or\s+(?:its|their|any\s+of\s+(?:its|their))\s+(?:excipients|components|ingredients))?/,
+    question: () => 'The patient has a known hypersensitivity or contraindication to the study treatment.',
+    negated: 'The patient has no known hypersensitivity or contraindication to the study treatment.',
+  },
+  {
+    pattern: /(?:able|ability)\s+to\s+swallow(?:\s+(?:oral\s+)?(?:medications?|tablets?|capsules?|pills?))?|swallow(?:ing)?\s+(?:oral\s+)?(?:medications?|tablets?|capsules?|pills?)/,
+    question: () => 'The patient is able to swallow oral medication.',
+    negated: 'The patient is unable to swallow oral medication.',
+  },
+  {
+    pattern: /(?:live|living|reside|residing|resident)\s+(?:with)?in\s+(?:a\s+)?(?:reasonable\s+)?(?:\d+\s*(?:km|miles?|hours?)|commuting\s+distance|driving\s+distance|travel(?:l)?ing\s+distance|the\s+(?:catchment|study)\s+area)|geographic(?:al(?:ly)?)?\s+(?:proximity|accessib|inaccessib)/,
+    question: () => 'The patient lives close enough to attend the study site.',
+    negated: 'The patient lives too far from the study site to attend.',
+  },
+  { pattern: /according\s+to\s+(?:the\s+)?[^;.\n]{0,40}?criteria(?:\s+(?:in|of|from)\s+(?:19|20)\d\d)?/, question: (written) => `The diagnosis meets the criteria cited: "${written}".` },
 ];
 
-function confirmRules(text: string, normalized: string, start: number, end: number, covered: Span[]): Evidence[] {
+/** Words that turn an ability or willingness into its absence ("inability to", "unwilling", "not able"). */
+const UNABLE = /(?:\b(?:no|not|without)\b|\b(?:limit|interfere|impair|preclude|prevent|compromise|affect|jeopardi[sz]e)s?\b|\b(?:in|un)(?:ability|able|willing(?:ness)?|capable|reliab(?:le|ility))|\bnot\s+(?:be\s+)?(?:willing|able|capable)|\bno\s+(?:willingness|ability)|\b(?:lack\s+of|refus(?:e|es|al|ing)\s+(?:to)?|cannot|can\s*not|unlikely|non-?complian|poor\s+compliance|without\s+(?:the\s+)?(?:willingness|ability)|fail(?:s|ure)?\s+to|do(?:es)?\s+not\s+(?:agree|consent|use|practi[cs]e|wish))|拒绝|不能|不愿)[^;.]{0,40}$/;
+
+/** "Within 30 days prior to signing informed consent": a point in time, not a fact to confirm. */
+const TIME_ANCHOR_BEFORE = /(?:prior\s+to|before|after|since|from|until|of|at|following|preceding|time\s+of|date\s+of|day\s+of)\s+(?:the\s+)?(?:patient'?s?\s+)?$/;
+
+function confirmRules(text: string, normalized: string, start: number, end: number, covered: Span[], kind: CriterionKind): Evidence[] {
   const local = normalized.slice(start, end);
   const found: Evidence[] = [];
-  for (const [pattern, question] of CONFIRM_PATTERNS) {
+  for (const { pattern, question, negated } of CONFIRM_PATTERNS) {
     const match = pattern.exec(local);
     if (!match) continue;
-    const span: Span = [start + match.index, start + match.index + match[0].length];
+    let span: Span = [start + match.index, start + match.index + match[0].length];
     if (covered.some((other) => overlaps(other, span))) continue;
-    found.push({ rule: { type: 'confirm', question: question(text.slice(span[0], span[1]).replace(/\s+/g, ' ')), span }, span });
+    if (TIME_ANCHOR_BEFORE.test(local.slice(Math.max(0, match.index - 40), match.index))) continue;
+    const lead = UNABLE.exec(local.slice(Math.max(0, match.index - 50), match.index + Math.min(match[0].length, 12)));
+    const isNegated = lead !== null || /^(?:non-?complian|poor\s+compliance|unlikely)/.test(match[0]);
+    // Having consented never excludes: in an exclusion criterion, consent is a point in time or a negation read wrongly.
+    if (kind === 'exclusion' && pattern === CONFIRM_PATTERNS[0].pattern && !isNegated) continue;
+    // An ability the criterion denies with a question that has no negative form stays for a reviewer.
+    if (isNegated && !negated && pattern !== CONFIRM_PATTERNS[2].pattern) continue;
+    if (lead) span = [Math.min(span[0], start + Math.max(0, match.index - 50) + lead.index), span[1]];
+    const asked = isNegated && negated ? negated : question(text.slice(span[0], span[1]).replace(/\s+/g, ' '));
+    found.push({ rule: { type: 'confirm', question: asked, span }, span });
   }
   return found;
 }
@@ -777,6 +1030,8 @@ function groupRuns(evidence: Evidence[], joinOf: (last: Evidence, item: Evidence
 
 function alternativeJoin(last: Evidence, item: Evidence, normalized: string, kind: CriterionKind): Join {
   const gap = normalized.slice(last.span[1], item.span[0]);
+  // "No stroke or myocardial infarction", "since prior radiotherapy or surgery": under one negation, "or" means neither.
+  if (last.rule.type === 'not' && item.rule.type === 'not' && /^[\s,]*(?:or|nor|and\/or)?[\s,]*$/.test(gap)) return { join: 'all' };
   const joinedByOr = /^[\s,)(]*(?:or|\/|或)[\s,(]*$/.test(gap) && !/and\/or/.test(gap);
   const listed = isDiagnosis(last.rule) && isDiagnosis(item.rule) && /^[\s,;)(]*(?:(?:and|or|and\/or|including|such\s+as|e\.g\.|i\.e\.|as\s+well\s+as|和|或|及|与|包括)[\s,:(]*)*$/.test(gap);
   const conditionalLimit = /^\s*[(,;]\s*$/.test(gap) && sameSubject(last.rule, item.rule) && /^[^)]{0,12}\b(?:if|in|for|when|with)\b/.test(normalized.slice(item.span[1], item.span[1] + 40));
@@ -819,7 +1074,11 @@ const FILLER_WORDS = new Set(
     'if present current currently active clinically significant confirmed proven has have include including includes such like ' +
     'within past last prior previous months month weeks week days day following: them they he she it so ' +
     'no not without none free absence negative positive result status score class grade scale performance ' +
-    'were was signed provide consent informed written voluntarily participate willing able agree agreed').split(/\s+/),
+    'were was signed provide consent informed written voluntarily participate willing able agree agreed ' +
+    // Words around a therapy or a time window that add nothing once the rule holds the drug class and the window.
+    'receiving received receive treated treatment treatments therapy therapies taking use using used administration administered exposure previously recent ' +
+    'ongoing concurrent concomitant presence randomization randomisation randomized dose dosing first start registration enrollment enrolment visit day ' +
+    'drug drugs medication medications agent agents product products study-related completed completion').split(/\s+/),
 );
 
 /** Chinese words that carry no criterion of their own (Chinese has no spaces, so they are removed as substrings). */
@@ -850,12 +1109,14 @@ function leftovers(text: string, normalized: string, start: number, end: number,
 
 function statusOf(rules: Rule[], unparsed: UnparsedPart[]): ParseStatus {
   const computableRules = rules.filter((rule) => !onlyConfirm(rule));
-  if (computableRules.length === 0) return 'needs_review';
+  // Wholly a question for a person ("signed informed consent"): settled, but not by data; coverage counts it apart.
+  if (computableRules.length === 0) return rules.length > 0 && unparsed.length === 0 ? 'computable' : 'needs_review';
   if (unparsed.length > 0 || rules.some(hasUnmapped)) return 'partial';
   return 'computable';
 }
 
-function onlyConfirm(rule: Rule): boolean {
+/** A rule only a person can settle: a confirmation, or a combination of confirmations. */
+export function onlyConfirm(rule: Rule): boolean {
   if (rule.type === 'confirm') return true;
   if (rule.type === 'all' || rule.type === 'any') return rule.rules.every(onlyConfirm);
   if (rule.type === 'not') return onlyConfirm(rule.rule);

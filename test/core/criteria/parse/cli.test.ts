@@ -79,14 +79,18 @@ test('criteria coverage streams a gzipped JSON Lines file and counts statuses', 
   const directory = mkdtempSync(join(tmpdir(), 'eligo-coverage-'));
   try {
     const record = (nctId: string, criteria?: string) => JSON.stringify({ protocolSection: { identificationModule: { nctId }, eligibilityModule: criteria === undefined ? undefined : { eligibilityCriteria: criteria } } });
-    const lines = [record('NCT00000001', 'Inclusion Criteria:\n- ECOG 0-1\n- Able to swallow pills'), record('NCT00000002')].join('\n');
+    const lines = [record('NCT00000001', 'Inclusion Criteria:\n- ECOG 0-1\n- Able to swallow pills\n- Owns a bicycle'), record('NCT00000002')].join('\n');
     const file = join(directory, 'trials.jsonl.gz');
     writeFileSync(file, gzipSync(lines));
     const run = eligo(['criteria', 'coverage', file, '--json']);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout);
-    assert.deepEqual([report.trials, report.trialsWithoutCriteria, report.criteria, report.computable, report.needs_review], [2, 1, 2, 1, 1]);
-    assert.ok(report.topUnparsed.some((entry: { phrase: string }) => /swallow/.test(entry.phrase)));
+    assert.deepEqual([report.trials, report.trialsWithoutCriteria, report.criteria, report.computable, report.needs_review], [2, 1, 3, 2, 1]);
+    // "Able to swallow pills" is wholly a question for a person: computable, but counted apart from data.
+    assert.deepEqual([report.computableData, report.computableConfirmOnly], [1, 1]);
+    assert.ok(report.topUnparsed.some((entry: { phrase: string }) => /bicycle/.test(entry.phrase)));
+    const text = eligo(['criteria', 'coverage', file]);
+    assert.match(text.stdout, /by data\s+1\s+33\.3%\n\s+confirm only\s+1\s+33\.3%/);
     assert.equal(typeof report.seconds, 'number');
     writeFileSync(join(directory, 'bad.jsonl'), '{"protocolSection": {}}\nnot json\n');
     const bad = eligo(['criteria', 'coverage', join(directory, 'bad.jsonl')]);
