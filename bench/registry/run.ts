@@ -16,12 +16,13 @@ import { searchTrials } from '../../src/registry/search/search.ts';
 import { geocoder } from '../../src/registry/geocode/geocoder.ts';
 import { openEligo } from '../../src/runtime.ts';
 import type { DatabaseLocation } from '../../src/store/database.ts';
+import { SHARED_DIR } from '../../test/support/shared.ts';
 
 const { values } = parseArgs({
   options: {
     postgres: { type: 'string' },
     rounds: { type: 'string', default: '5' },
-    file: { type: 'string', default: '/work/shared/data/ctgov-101k-summaries.jsonl.gz' },
+    file: { type: 'string', default: `${SHARED_DIR}/data/ctgov-101k-summaries.jsonl.gz` },
   },
 });
 const rounds = Number(values.rounds);

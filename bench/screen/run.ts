@@ -23,9 +23,10 @@ import { rankRuleSets } from '../../src/eligibility/screening.ts';
 import { readSeedRuleSets } from '../../src/eligibility/seed.ts';
 import { openEligo } from '../../src/runtime.ts';
 import { startServer } from '../../src/server/serve.ts';
+import { SHARED_DIR } from '../../test/support/shared.ts';
 
-const FIXTURES = '/work/shared/fixtures/patients';
-const CORPUS = '/work/shared/data/ctgov-4868-criteria.jsonl.gz';
+const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
+const CORPUS = `${SHARED_DIR}/data/ctgov-4868-criteria.jsonl.gz`;
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, 'rank-requests': { type: 'string', default: '30' }, skip: { type: 'string', default: '' }, json: { type: 'boolean', default: false } } });
 const requests = Number(values.requests);

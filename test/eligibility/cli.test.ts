@@ -2,12 +2,13 @@
 // readable report without, and one-line errors naming the problem; eligo rules refresh on PGlite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SHARED_DIR } from '../support/shared.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const FIXTURES = '/work/shared/fixtures/patients';
+const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
 const eligo = (...args: string[]) => spawnSync('bin/eligo', args, { encoding: 'utf8', env: { ...process.env, ELIGO_DATA_DIR: 'memory://' } });
 
 test('--json prints exactly one JSON object with the screening result', () => {

@@ -1,12 +1,13 @@
 // The shared patient fixtures (../shared/fixtures/patients) screened against the seed rule sets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SHARED_DIR } from '../support/shared.ts';
 import { readFileSync } from 'node:fs';
 import { ruleSetSchema } from '../../src/core/criteria/rules.ts';
 import { evaluateRuleSet } from '../../src/core/criteria/evaluate.ts';
 import { patientFactsFromFhir } from '../../src/core/patient/fhir.ts';
 
-const FIXTURES = '/work/shared/fixtures/patients';
+const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
 const expected = JSON.parse(readFileSync(`${FIXTURES}/expected.json`, 'utf8')) as Array<{ id: string; trial: string; asOf: string; verdict: string; failing: string[][] }>;
 const ruleSets = new Map(['NCT05794425', 'NCT03055078'].map((id) => [id, ruleSetSchema.parse(JSON.parse(readFileSync(`data/seed-trials/${id}.rules.json`, 'utf8')))]));
 

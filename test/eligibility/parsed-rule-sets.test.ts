@@ -3,6 +3,7 @@
 // the reviewed sets (cache invalidated on save), and shown as unreviewed by the API.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { SHARED_DIR } from '../support/shared.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { criteriaHash, refreshParsedRuleSets, type RefreshReport } from '../../s
 import { currentRuleSet, currentRuleSetsOfOpenTrials, saveRuleSet } from '../../src/eligibility/rule-set-store.ts';
 import { importFiles } from '../../src/registry/import/importer.ts';
 
-const FIXTURES = '/work/shared/fixtures/patients';
+const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
 const SEED = JSON.parse(readFileSync('data/seed-trials/NCT03055078.json', 'utf8'));
 const CRITERIA = 'Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Platelet count ≥ 100 × 10^9/L\n\nExclusion Criteria:\n\n1. Pregnant or breastfeeding women\n';
 

@@ -2,6 +2,7 @@
 // the screening and ranking endpoints, rules as text, the questionnaire, and bad input.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { SHARED_DIR } from '../support/shared.ts';
 import { readFileSync } from 'node:fs';
 import { testBackends } from '../support/databases.ts';
 import { createApp } from '../../src/server/app.ts';
@@ -10,7 +11,7 @@ import { readSeedRuleSets } from '../../src/eligibility/seed.ts';
 import { replaceSiteRanges, siteRanges, validateSiteRanges, parseSiteRangesCsv, SiteRangeError } from '../../src/eligibility/site-ranges.ts';
 import { screenTrial } from '../../src/eligibility/screen.ts';
 
-const FIXTURES = '/work/shared/fixtures/patients';
+const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
 const fixture = (id: string) => readFileSync(`${FIXTURES}/${id}.json`, 'utf8');
 
 for (const backend of testBackends()) {

@@ -60,6 +60,11 @@ export interface CriterionResult {
   evidence: Evidence[];
   /** Readings chosen where the source text is ambiguous. */
   ambiguities?: string[];
+  /**
+   * Parts of the criterion's text that no rule encodes (a parser's `partial` criterion): the status
+   * rests on the encoded part only, and the reason says so, so a person knows what was not checked.
+   */
+  notEncoded?: string[];
 }
 
 export interface ScreeningResult {
@@ -140,6 +145,10 @@ export function evaluateRuleSet(ruleSet: RuleSet, facts: PatientFacts, options: 
       evidence: outcome.evidence,
     };
     if (outcome.ambiguities.length > 0) result.ambiguities = outcome.ambiguities;
+    if (criterion.status === 'partial' && criterion.unparsed && criterion.unparsed.length > 0) {
+      result.notEncoded = criterion.unparsed.map((part) => part.text.replace(/\s+/g, ' ').trim());
+      result.reason += ` — decided on the encoded part only; not encoded: ${result.notEncoded.map((text) => `«${text}»`).join(', ')}`;
+    }
     criteria.push(result);
     if (status === 'unknown') for (const what of unique(outcome.missing)) missing.push({ criterion: criterion.id, what });
     if (status === 'confirm') for (const question of unique(outcome.confirm)) confirm.push({ criterion: criterion.id, question });

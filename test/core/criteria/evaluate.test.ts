@@ -86,3 +86,21 @@ test('ranking: eligible, then incomplete by fewest unknowns, then ineligible', (
   const sorted = [make('NCT3', 'ineligible', 1), make('NCT2', 'incomplete', 3), make('NCT4', 'incomplete', 1), make('NCT1', 'eligible', 0)].sort(compareScreeningResults);
   assert.deepEqual(sorted.map((r) => r.trial), ['NCT1', 'NCT4', 'NCT2', 'NCT3']);
 });
+
+test('a partial criterion (parser output) is decided on its encoded part and says what was not encoded', () => {
+  const rules: RuleSet = {
+    nctId: 'NCT00000001',
+    version: 1,
+    review: 'unreviewed',
+    criteria: [
+      { id: 'p', kind: 'inclusion', text: 'PLT ≥ 50 unless due to marrow involvement', rule: plt('>=', 50, '10*9/L'), status: 'partial', unparsed: [{ text: 'unless due to  marrow involvement' }] },
+      { id: 'c', kind: 'inclusion', text: 'PLT ≥ 50', rule: plt('>=', 50, '10*9/L'), status: 'computable' },
+    ],
+  };
+  const result = evaluateRuleSet(rules, patientFactsFromFhir(bundle([patient('female', '1980-01-01'), lab(L.plt, 40, '10*9/L')]), { asOf: AS_OF }), { asOf: AS_OF });
+  assert.deepEqual(statuses(result), ['fail', 'fail']);
+  assert.deepEqual(result.criteria[0].notEncoded, ['unless due to marrow involvement']);
+  assert.match(result.criteria[0].reason, /decided on the encoded part only; not encoded: «unless due to marrow involvement»/);
+  assert.equal(result.criteria[1].notEncoded, undefined);
+  assert.doesNotMatch(result.criteria[1].reason, /not encoded/);
+});
