@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Database } from '../store/database.ts';
 import { createApp } from './app.ts';
 import { log } from '../log.ts';
+import { currentRuleSetsOfOpenTrials } from '../eligibility/rule-set-store.ts';
 
 export interface ServeOptions {
   port: number;
@@ -16,8 +17,17 @@ export async function startServer(database: Database, options: ServeOptions): Pr
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const url = `http://${options.host}:${info.port}`;
       log.info({ url, database: database.kind }, 'Eligo is listening');
+      warmRuleSetCache(database);
       resolve({ url, stop: () => new Promise<void>((done) => server.close(() => done())) });
     });
     server.once('error', reject);
   });
+}
+
+/** Reads and checks the open trials' rule sets once in the background, so the first ranking request does not pay for it. */
+function warmRuleSetCache(database: Database): void {
+  const started = performance.now();
+  currentRuleSetsOfOpenTrials(database.db)
+    .then((entries) => log.info({ ruleSets: entries.length, ms: Math.round(performance.now() - started) }, 'rule sets of open trials cached'))
+    .catch((error: Error) => log.warn({ err: { message: error.message } }, 'could not pre-load rule sets; they load on first use'));
 }
