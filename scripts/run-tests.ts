@@ -15,6 +15,9 @@ if (files.length === 0) {
   exit(1);
 }
 
+// Request logs would bury the test report; warnings and errors still show. Test files inherit this.
+process.env.LOG_LEVEL ??= 'warn';
+
 let passed = 0;
 let failed = 0;
 const stream = run({ files, concurrency: 2, timeout: 10 * 60_000 });

@@ -41,6 +41,14 @@ export function createApp(deps: AppDependencies): App {
     return c.json(errorBody('internal_error', 'an unexpected error occurred; it has been logged'), 500);
   });
 
+  // One line per API request: method, path (never the query string or body, which may carry patient
+  // data), status and time.
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+  });
+
   for (const register of routeModules) register(app, deps);
 
   app.doc31('/api/openapi.json', {
