@@ -8,7 +8,7 @@ import { patientFactsFromFhir } from '../core/patient/fhir.ts';
 import { indexSiteRanges, type SiteRangeIndex } from '../core/patient/limits.ts';
 import type { Tables } from '../store/tables.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, type StoredRuleSet } from './rule-set-store.ts';
-import { checkAsOf, rankRuleSets, ScreeningError, type Ranking } from './screening.ts';
+import { checkAsOf, checkRankingOptions, DEFAULT_RANKING_LIMIT, rankRuleSets, ScreeningError, type Ranking, type RankingDetail } from './screening.ts';
 import { siteRanges } from './site-ranges.ts';
 
 /**
@@ -45,9 +45,11 @@ export async function screenTrial(db: Kysely<Tables>, nctId: string, record: unk
   return evaluateRuleSet(ruleSet, facts, { asOf, siteRanges: ranges });
 }
 
-export async function rankOpenTrials(db: Kysely<Tables>, record: unknown, options: { asOf: string; siteId?: string }): Promise<Ranking> {
+export async function rankOpenTrials(db: Kysely<Tables>, record: unknown, options: { asOf: string; siteId?: string; limit?: number; detail?: RankingDetail }): Promise<Ranking> {
   const asOf = checkAsOf(options.asOf);
+  // Options and record first: bad input is reported before any database work.
+  checkRankingOptions(options.limit ?? DEFAULT_RANKING_LIMIT, options.detail ?? 'summary');
   const facts = patientFactsFromFhir(record, { asOf });
   const [entries, ranges] = await Promise.all([currentRuleSetsOfOpenTrials(db), siteRangeIndex(db, options.siteId)]);
-  return rankRuleSets(entries, facts, { asOf, siteRanges: ranges });
+  return rankRuleSets(entries, facts, { asOf, siteRanges: ranges, limit: options.limit, detail: options.detail });
 }

@@ -91,6 +91,23 @@ describe('criteria review page', () => {
     }
   });
 
+  test('in Chinese the rules read with their translated confirm questions and ambiguity notes, no English left in them', async () => {
+    const { page, context, errors } = await harness.openPage('/trials/NCT03055078/review');
+    try {
+      await page.locator('[data-criterion="inc-7"]').waitFor();
+      await page.getByRole('button', { name: '简体中文' }).click();
+      const consent = page.locator('[data-criterion="inc-7"]');
+      await consent.locator('.printed-rule', { hasText: '需人工确认：患者了解本研究，并愿意签署书面知情同意书' }).waitFor();
+      assert.doesNotMatch(await consent.innerText(), /需人工确认：The patient/);
+      const allergy = page.locator('[data-criterion="exc-4"]');
+      assert.match(await allergy.innerText(), /“过敏体质”（allergic constitution）理解为/);
+      assert.doesNotMatch(await allergy.innerText(), /英文原文/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the review list shows each rule set’s review state and criteria by status, and filters to the unreviewed', async () => {
     const { page, context, errors } = await harness.openPage('/review');
     try {

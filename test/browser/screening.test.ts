@@ -279,6 +279,23 @@ describe('screening pages', () => {
       const first = ranking.locator('.ranking-item').first();
       assert.match(await first.innerText(), /NCT05794425/);
       assert.match(await first.locator('.verdict').innerText(), /Eligible/);
+      assert.match(await first.innerText(), /Criteria: \d+ met · 0 not met · 0 unknown · \d+ to confirm/);
+      assert.match(await ranking.innerText(), /1 eligible · 0 incomplete · 0 not eligible/);
+      // The list is the summary; the full result is fetched when opened.
+      assert.equal(await first.locator('.criteria-table').count(), 0);
+      const request = page.waitForRequest((r) => r.url().includes('/api/trials/NCT05794425/screen'));
+      await first.getByRole('button', { name: 'Show the full result' }).click();
+      assert.equal(new URL((await request).url()).searchParams.get('asOf'), AS_OF);
+      await first.getByRole('heading', { name: 'Screening result' }).waitFor();
+      assert.ok((await first.locator('.criteria-table tbody tr').count()) > 10);
+      // In Chinese the points to confirm are the rules' own translations (the region's name is Chinese now too).
+      await page.getByRole('button', { name: '简体中文' }).click();
+      const opened = page.locator('.ranking-item[data-trial="NCT05794425"]');
+      const confirm = opened.locator('.screening-confirm');
+      await confirm.getByText('患者自愿参加本研究，并已签署知情同意书').waitFor();
+      assert.doesNotMatch(await confirm.innerText(), /The patient volunteers/);
+      await opened.getByRole('button', { name: '收起完整结果' }).click();
+      assert.equal(await opened.locator('.criteria-table').isVisible(), false);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -323,7 +340,10 @@ describe('screening pages', () => {
       assert.equal(await page.getByRole('region', { name: /trials? checked/ }).count(), 0, 'nothing sent while a field is wrong');
       await page.locator('#measurement-lvef-value').fill('62');
       await page.locator('#measurement-platelets-value').fill('35');
+      const rankRequest = page.waitForRequest((r) => r.url().includes('/api/screen?'));
       await page.getByRole('button', { name: 'Check all recruiting trials' }).click();
+      const sent = new URL((await rankRequest).url()).searchParams;
+      assert.deepEqual([sent.get('limit'), sent.get('detail')], ['50', 'summary']);
       const ranking = page.getByRole('region', { name: /trials? checked/ });
       await ranking.waitFor();
       // The multicentre seed is the open one; the hand-entered record lacks most of its tests.

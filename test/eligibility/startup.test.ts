@@ -64,5 +64,19 @@ for (const backend of locations) {
       await again.close();
       assert.equal(await seedRuleSets(), 2, 'a stale stamp re-runs the seed loaders');
     });
+
+    test('a re-run of the seed loaders with unchanged seed files stores no new rule-set version', async () => {
+      const database = await openEligo({ location: await backend.location() });
+      await database.db.updateTable('eligo_meta').set({ value: '003_eligibility old-seeds' }).where('key', '=', 'eligo.startup').execute();
+      await database.close();
+      assert.equal(await seedRuleSets(), 2, 'still one seed version per trial');
+      const reopened = await openEligo({ location: await backend.location() });
+      try {
+        const versions = await reopened.db.selectFrom('eligibility_rule_set').select(['nct_id', 'version']).orderBy('nct_id').execute();
+        assert.deepEqual(versions.map((row) => [row.nct_id, row.version]), [['NCT03055078', 1], ['NCT05794425', 1]]);
+      } finally {
+        await reopened.close();
+      }
+    });
   });
 }

@@ -10,7 +10,7 @@ import type { RuleSet } from '../../core/criteria/rules.ts';
 import { FhirInputError } from '../../core/patient/fhir.ts';
 import { parseRuleSet, RuleSetError } from '../../eligibility/rule-sets.ts';
 import { parseTrialCriteria } from '../../eligibility/parser-hook.ts';
-import { checkAsOf, ScreeningError, screenRecord, type Ranking } from '../../eligibility/screening.ts';
+import { checkAsOf, checkRankingOptions, DEFAULT_RANKING_LIMIT, MAX_RANKING_LIMIT, ScreeningError, screenRecord, type Ranking, type RankingDetail } from '../../eligibility/screening.ts';
 import { CliError } from '../errors.ts';
 
 interface ScreenOptions {
@@ -20,6 +20,8 @@ interface ScreenOptions {
   asOf?: string;
   site?: string;
   json?: boolean;
+  limit?: string;
+  detail?: string;
 }
 
 const NCT_ID = /^NCT\d{8}$/;
@@ -33,9 +35,13 @@ export function registerScreen(program: Command): void {
     .option('--all-trials', "rank every recruiting and not-yet-recruiting trial with a rule set (reviewed, or the parser's stored reading)")
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: today)')
     .option('--site <site id>', "use this site's reference ranges for limits of normal")
+    .option('--limit <n>', `with --all-trials: how many ranked trials to show, 1–${MAX_RANKING_LIMIT} (default ${DEFAULT_RANKING_LIMIT}); the counts cover every trial`)
+    .option('--detail <level>', "with --all-trials: summary (default; counts and missing data per trial) or full (every criterion's reason)")
     .option('--json', 'print exactly one JSON object')
     .action(async (options: ScreenOptions) => {
       if (!options.trial === !options.allTrials) throw new CliError('give either --trial <NCT id or file> or --all-trials');
+      if (!options.allTrials && (options.limit !== undefined || options.detail !== undefined)) throw new CliError('--limit and --detail go with --all-trials');
+      const ranking = options.allTrials ? rankingOptions(options) : undefined;
       const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
       try {
         checkAsOf(asOf);
@@ -45,8 +51,8 @@ export function registerScreen(program: Command): void {
       const record = readPatientFile(options.patient);
       try {
         if (options.allTrials) {
-          const ranking = await withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.rankOpenTrials(db, record, { asOf, siteId: options.site })));
-          process.stdout.write(options.json ? `${JSON.stringify(ranking)}\n` : formatRanking(ranking));
+          const ranked = await withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.rankOpenTrials(db, record, { asOf, siteId: options.site, ...ranking })));
+          process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatRanking(ranked));
           return;
         }
         const result = await screenOne(options.trial!, record, asOf, options.site);
@@ -191,12 +197,29 @@ export function formatResult(result: ScreeningResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** --limit and --detail, checked before the database is opened. */
+function rankingOptions(options: ScreenOptions): { limit: number; detail: RankingDetail } {
+  const limitText = options.limit ?? String(DEFAULT_RANKING_LIMIT);
+  if (!/^\d+$/.test(limitText)) throw new CliError(`--limit: expected a whole number from 1 to ${MAX_RANKING_LIMIT}, got ${JSON.stringify(limitText)}`);
+  try {
+    return checkRankingOptions(Number(limitText), options.detail ?? 'summary');
+  } catch (error) {
+    if (error instanceof ScreeningError) throw new CliError(`--${error.message}`);
+    throw error;
+  }
+}
+
 function formatRanking(ranking: Ranking): string {
-  const lines = [`${ranking.screened} open trial${ranking.screened === 1 ? '' : 's'} with rules screened as of ${ranking.asOf}`, ''];
+  const { eligible, incomplete, ineligible } = ranking.verdicts;
+  const shown = ranking.trials.length < ranking.total ? `; the best ${ranking.trials.length} shown (--limit)` : '';
+  const lines = [`${ranking.total} open trial${ranking.total === 1 ? '' : 's'} with rules screened as of ${ranking.asOf}: ${eligible} eligible, ${incomplete} incomplete, ${ineligible} ineligible${shown}`, ''];
   ranking.trials.forEach((trial, index) => {
+    const { pass, fail, unknown, confirm } = trial.counts;
     lines.push(`${String(index + 1).padStart(3)}. ${trial.trial} ${trial.verdict.toUpperCase()}${trial.title ? ` — ${shorten(trial.title, 80)}` : ''}`);
-    for (const failing of trial.failing) lines.push(`       fails ${failing.id}: ${shorten(failing.reason, 120)}`);
+    lines.push(`       rules v${trial.ruleSet.version} ${trial.ruleSet.review}; criteria: ${pass} met, ${fail} not met, ${unknown} unknown, ${confirm} to confirm`);
+    for (const criterion of trial.criteria ?? []) if (criterion.status === 'fail') lines.push(`       fails ${criterion.id}: ${shorten(criterion.reason, 120)}`);
     for (const missing of trial.missing) lines.push(`       missing ${missing.criterion}: ${missing.what}`);
+    for (const item of trial.confirmItems ?? []) lines.push(`       confirm ${item.criterion}: ${shorten(item.question, 120)}`);
   });
   if (ranking.warnings.length > 0) lines.push('', 'Problems in the patient record', ...ranking.warnings.map((warning) => `  - ${warning}`));
   return `${lines.join('\n')}\n`;

@@ -48,7 +48,10 @@ export interface MissingItem {
 
 export interface ConfirmItem {
   criterion: string;
+  /** The question in English (the rule's language). */
   question: string;
+  /** The question in Simplified Chinese; absent when the rule carries no translation (source text kept verbatim). */
+  questionZh?: string;
 }
 
 export interface CriterionResult {
@@ -60,6 +63,13 @@ export interface CriterionResult {
   evidence: Evidence[];
   /** Readings chosen where the source text is ambiguous. */
   ambiguities?: string[];
+  /** The same readings in Chinese, index for index with `ambiguities`; null where no translation exists. Present when any exists. */
+  ambiguitiesZh?: (string | null)[];
+  /**
+   * The reason in Chinese, present only when all of it can be said in Chinese — today a criterion
+   * awaiting confirmation whose questions are all translated. Other reasons are English only.
+   */
+  reasonZh?: string;
   /**
    * Parts of the criterion's text that no rule encodes (a parser's `partial` criterion): the status
    * rests on the encoded part only, and the reason says so, so a person knows what was not checked.
@@ -88,13 +98,19 @@ export interface EvaluateOptions {
   siteRanges?: SiteRangeIndex;
 }
 
+/** A rule's free text with its Chinese where the rule carries one. */
+interface Bilingual {
+  en: string;
+  zh?: string;
+}
+
 interface Outcome {
   truth: Truth;
   reason: string;
   evidence: Evidence[];
   missing: string[];
-  confirm: string[];
-  ambiguities: string[];
+  confirm: Bilingual[];
+  ambiguities: Bilingual[];
 }
 
 interface Context {
@@ -144,14 +160,22 @@ export function evaluateRuleSet(ruleSet: RuleSet, facts: PatientFacts, options: 
       reason: criterionReason(criterion.kind, status, outcome),
       evidence: outcome.evidence,
     };
-    if (outcome.ambiguities.length > 0) result.ambiguities = outcome.ambiguities;
+    if (outcome.ambiguities.length > 0) {
+      result.ambiguities = outcome.ambiguities.map((note) => note.en);
+      if (outcome.ambiguities.some((note) => note.zh)) result.ambiguitiesZh = outcome.ambiguities.map((note) => note.zh ?? null);
+    }
+    const questions = status === 'confirm' ? uniqueText(outcome.confirm) : [];
+    if (questions.length > 0 && questions.every((question) => question.zh) && outcome.reason.startsWith('to confirm')) {
+      result.reasonZh = `需人工确认：${questions.map((question) => question.zh).join('；')}`;
+    }
     if (criterion.status === 'partial' && criterion.unparsed && criterion.unparsed.length > 0) {
       result.notEncoded = criterion.unparsed.map((part) => part.text.replace(/\s+/g, ' ').trim());
       result.reason += ` — decided on the encoded part only; not encoded: ${result.notEncoded.map((text) => `«${text}»`).join(', ')}`;
+      if (result.reasonZh) result.reasonZh += `（仅依据已编码部分判断；未编码：${result.notEncoded.map((text) => `«${text}»`).join('、')}）`;
     }
     criteria.push(result);
     if (status === 'unknown') for (const what of unique(outcome.missing)) missing.push({ criterion: criterion.id, what });
-    if (status === 'confirm') for (const question of unique(outcome.confirm)) confirm.push({ criterion: criterion.id, question });
+    for (const question of questions) confirm.push(question.zh ? { criterion: criterion.id, question: question.en, questionZh: question.zh } : { criterion: criterion.id, question: question.en });
   }
   const verdict: Verdict = criteria.some((c) => c.status === 'fail') ? 'ineligible' : criteria.some((c) => c.status === 'unknown') ? 'incomplete' : 'eligible';
   return {
@@ -174,13 +198,21 @@ function criterionStatus(kind: CriterionKind, truth: Truth): CriterionStatus {
 }
 
 function criterionReason(kind: CriterionKind, status: CriterionStatus, outcome: Outcome): string {
-  if (status === 'confirm') return `to confirm: ${unique(outcome.confirm).join('; ')}${outcome.reason && !outcome.reason.startsWith('to confirm') ? ` (${outcome.reason})` : ''}`;
+  if (status === 'confirm') return `to confirm: ${uniqueText(outcome.confirm).map((question) => question.en).join('; ')}${outcome.reason && !outcome.reason.startsWith('to confirm') ? ` (${outcome.reason})` : ''}`;
   const prefix = status === 'unknown' ? 'unknown: ' : status === 'fail' ? (kind === 'inclusion' ? 'not met: ' : 'exclusion applies: ') : '';
   return `${prefix}${outcome.reason}`;
 }
 
 function unique<T>(items: T[]): T[] {
   return items.length < 2 ? items : [...new Set(items)];
+}
+
+/** Distinct by English text; the first Chinese seen for a text is kept. */
+function uniqueText(items: Bilingual[]): Bilingual[] {
+  if (items.length < 2) return items;
+  const byText = new Map<string, Bilingual>();
+  for (const item of items) if (!byText.has(item.en)) byText.set(item.en, item);
+  return [...byText.values()];
 }
 
 // Leaves share these instead of allocating empty lists (screening thousands of trials allocates a lot); never mutated.
@@ -192,7 +224,7 @@ function leaf(truth: Truth, reason: string, evidence: Evidence[] = NONE, missing
 
 function evaluateRule(rule: Rule, context: Context): Outcome {
   const outcome = evaluateNode(rule, context);
-  if (rule.ambiguity) outcome.ambiguities = [rule.ambiguity, ...outcome.ambiguities];
+  if (rule.ambiguity) outcome.ambiguities = [rule.zh?.ambiguity ? { en: rule.ambiguity, zh: rule.zh.ambiguity } : { en: rule.ambiguity }, ...outcome.ambiguities];
   return outcome;
 }
 
@@ -227,7 +259,7 @@ function evaluateNode(rule: Rule, context: Context): Outcome {
     case 'allergy':
       return evaluateAllergy(rule.substance, rule.criticality, context);
     case 'confirm':
-      return { ...leaf('confirm', `to confirm: ${rule.question}`), confirm: [rule.question] };
+      return { ...leaf('confirm', `to confirm: ${rule.question}`), confirm: [rule.zh?.question ? { en: rule.question, zh: rule.zh.question } : { en: rule.question }] };
   }
 }
 

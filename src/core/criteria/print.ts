@@ -30,6 +30,21 @@ const UNIT_TEXT: Record<string, { en: string; zh: string }> = {
   '{INR}': { en: '', zh: '' },
 };
 
+/**
+ * A rule's free text (confirm question, qualifier, ambiguity note) in `lang`. In Chinese without a
+ * translation the English is shown quoted and marked, so a reader sees it is untranslated source
+ * text rather than a sentence that silently switches language.
+ */
+export function ruleText(english: string, chinese: string | undefined, lang: Lang): string {
+  if (lang === 'en') return english;
+  return chinese ?? untranslated(english);
+}
+
+/** The marked English fallback used in Chinese output: “…”（英文原文，暂无中文）. */
+export function untranslated(english: string): string {
+  return `“${english}”（英文原文，暂无中文）`;
+}
+
 function unitText(unit: string, lang: Lang): string {
   return UNIT_TEXT[unit]?.[lang] ?? unit;
 }
@@ -73,7 +88,7 @@ export function printRule(rule: Rule, lang: Lang = 'en'): string {
     case 'observation': {
       const lookback = rule.lookback ?? analyteByKey(rule.analyte)?.lookback;
       const window = lookback ? (zh ? `（${describeDuration(lookback, 'zh')}内最近一次）` : ` (most recent within ${describeDuration(lookback)})`) : '';
-      const qualifier = rule.qualifier ? (zh ? `，${rule.qualifier}` : `, ${rule.qualifier}`) : '';
+      const qualifier = rule.qualifier ? (zh ? `，${ruleText(rule.qualifier, rule.zh?.qualifier, lang)}` : `, ${rule.qualifier}`) : '';
       return `${analyteLabel(rule.analyte, rule.label, lang)} ${formatComparison(rule.comparison, lang)}${qualifier}${window}`;
     }
     case 'qualitative': {
@@ -120,7 +135,7 @@ export function printRule(rule: Rule, lang: Lang = 'en'): string {
       return zh ? `${severity}过敏${substance ? `（${substance}）` : ''}` : `${severity}allergy${substance ? ` to ${substance}` : ''}`;
     }
     case 'confirm':
-      return zh ? `需人工确认：${rule.question}` : `to confirm: ${rule.question}`;
+      return zh ? `需人工确认：${ruleText(rule.question, rule.zh?.question, lang)}` : `to confirm: ${rule.question}`;
   }
 }
 
@@ -137,25 +152,30 @@ export interface PrintedCriterion {
   /** What must hold for inclusion / what excludes, as readable text. */
   rule: { en: string; zh: string };
   ambiguities: string[];
+  /** The same readings in Chinese, index for index; an untranslated one is the marked English (see `untranslated`). */
+  ambiguitiesZh: string[];
   status?: Criterion['status'];
 }
 
 /** A criterion with its rule printed in both languages and every ambiguity reading it records. */
 export function printCriterion(criterion: Criterion): PrintedCriterion {
+  const ambiguities = collectAmbiguities(criterion.rule);
   const printed: PrintedCriterion = {
     id: criterion.id,
     kind: criterion.kind,
     text: criterion.text,
     rule: { en: printRule(criterion.rule, 'en'), zh: printRule(criterion.rule, 'zh') },
-    ambiguities: collectAmbiguities(criterion.rule),
+    ambiguities: ambiguities.map((note) => note.en),
+    ambiguitiesZh: ambiguities.map((note) => ruleText(note.en, note.zh, 'zh')),
   };
   if (criterion.span) printed.span = criterion.span;
   if (criterion.status) printed.status = criterion.status;
   return printed;
 }
 
-function collectAmbiguities(rule: Rule): string[] {
-  const own = rule.ambiguity ? [rule.ambiguity] : [];
+/** Every ambiguity note in the rule tree, in tree order, with its Chinese where written. */
+export function collectAmbiguities(rule: Rule): { en: string; zh?: string }[] {
+  const own = rule.ambiguity ? [rule.zh?.ambiguity ? { en: rule.ambiguity, zh: rule.zh.ambiguity } : { en: rule.ambiguity }] : [];
   if (rule.type === 'all' || rule.type === 'any') return [...own, ...rule.rules.flatMap(collectAmbiguities)];
   if (rule.type === 'not') return [...own, ...collectAmbiguities(rule.rule)];
   return own;

@@ -8,7 +8,7 @@ import { conceptById } from '../clinical/tables/conditions.ts';
 import { scaleById } from '../clinical/tables/scales.ts';
 import { describeDuration, subtractDuration } from '../clinical/calendar.ts';
 import type { ConceptRef, Criterion, CriterionKind, Rule, RuleSet } from './rules.ts';
-import type { Lang } from './print.ts';
+import { ruleText, type Lang } from './print.ts';
 
 export type QuestionType = 'yes-no' | 'number' | 'date' | 'choice' | 'sex';
 
@@ -168,7 +168,7 @@ export function buildQuestionnaire(ruleSet: RuleSet, lang: Lang): Questionnaire 
         return check(t.test(analyte ? analyte.label[lang] : rule.label ?? rule.analyte));
       }
       case 'confirm':
-        return check(rule.question);
+        return check(ruleText(rule.question, rule.zh?.question, lang));
     }
   };
   for (const criterion of ruleSet.criteria) visit(criterion.rule, criterion);

@@ -52,6 +52,18 @@ export const conceptRefSchema = z.object({
 });
 export type ConceptRef = z.infer<typeof conceptRefSchema>;
 
+/**
+ * Simplified Chinese for a node's free text (`question`, `qualifier`, `ambiguity`), written by a
+ * person or by a parser template. Absent means "no translation": printers then show the English,
+ * marked as untranslated. Free text taken verbatim from the (English) source has none.
+ */
+export const ruleTranslationSchema = z.strictObject({
+  question: z.string().trim().min(1).optional(),
+  qualifier: z.string().trim().min(1).optional(),
+  ambiguity: z.string().trim().min(1).optional(),
+});
+export type RuleTranslation = z.infer<typeof ruleTranslationSchema>;
+
 const nodeBase = {
   /** Source text span this rule came from. */
   span: spanSchema.optional(),
@@ -59,6 +71,7 @@ const nodeBase = {
   ambiguity: z.string().optional(),
   /** Free reviewer note. */
   note: z.string().optional(),
+  zh: ruleTranslationSchema.optional(),
 };
 
 /** Qualitative results in the order screening needs them. */
@@ -67,9 +80,9 @@ export const QUALITATIVE_RESULTS = ['positive', 'negative'] as const;
 export const SCALES = ['ECOG', 'KARNOFSKY', 'LANSKY', 'NYHA'] as const;
 
 export type Rule =
-  | { type: 'all'; rules: Rule[]; span?: Span; ambiguity?: string; note?: string }
-  | { type: 'any'; rules: Rule[]; span?: Span; ambiguity?: string; note?: string }
-  | { type: 'not'; rule: Rule; span?: Span; ambiguity?: string; note?: string }
+  | { type: 'all'; rules: Rule[]; span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation }
+  | { type: 'any'; rules: Rule[]; span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation }
+  | { type: 'not'; rule: Rule; span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation }
   | ObservationRule
   | AgeRule
   | SexRule
@@ -92,20 +105,20 @@ export interface ObservationRule {
   lookback?: Duration;
   /** Free qualifier the evaluator does not compute but shows, e.g. "by echocardiography", "in the absence of anticoagulant therapy". */
   qualifier?: string;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** Age in whole years (or other unit) on the as-of date. */
 export interface AgeRule {
   type: 'age';
   comparison: Comparison;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 export interface SexRule {
   type: 'sex';
   sex: 'female' | 'male';
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /**
@@ -123,7 +136,7 @@ export interface ConditionRule {
   except?: ConceptRef[];
   /** 'active' counts only clinicalStatus active/recurrence/relapse; 'any' also resolved history. Default 'any'. */
   status?: 'active' | 'any';
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** A clinical scale score compared with a threshold (ECOG 0–2, NYHA class ≥ III as 3). */
@@ -138,7 +151,7 @@ export interface ScoreRule {
    * ("NYHA III/IV" in a patient without heart disease on record). A score older than the look-back is unknown either way.
    */
   whenNotRecorded?: 'unknown' | 'absent';
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** A qualitative test result, e.g. HBsAg negative. `analyte` is a key of the analyte table. */
@@ -148,13 +161,13 @@ export interface QualitativeRule {
   label?: string;
   result: (typeof QUALITATIVE_RESULTS)[number];
   lookback?: Duration;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 export interface PregnancyRule {
   type: 'pregnancy';
   state: 'pregnant' | 'lactating';
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** Currently taking / took within a window a medication from a concept's code list (RxNorm/ATC). */
@@ -164,7 +177,7 @@ export interface MedicationRule {
   within?: Duration;
   /** Taken at any time before ("prior chemotherapy"), not only currently; ignored when `within` is set. */
   ever?: boolean;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** Had a procedure (e.g. haematopoietic stem cell transplant) from a concept's code list. */
@@ -172,7 +185,7 @@ export interface ProcedureRule {
   type: 'procedure';
   procedure: ConceptRef;
   within?: Duration;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** Has a recorded allergy to a substance concept (or any, when `substance` is omitted) of at least the given criticality. */
@@ -180,7 +193,7 @@ export interface AllergyRule {
   type: 'allergy';
   substance?: ConceptRef;
   criticality?: 'high' | 'any';
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 /** Something only a person can establish (consent, investigator judgement, plans). Always evaluates to "confirm". */
@@ -188,7 +201,7 @@ export interface ConfirmRule {
   type: 'confirm';
   /** What the person must confirm, phrased so that "yes" means the rule's fact holds. */
   question: string;
-  span?: Span; ambiguity?: string; note?: string;
+  span?: Span; ambiguity?: string; note?: string; zh?: RuleTranslation;
 }
 
 const lookbackField = { lookback: durationSchema.optional() };
@@ -217,7 +230,19 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
     z.object({ type: z.literal('procedure'), procedure: conceptRefSchema, within: durationSchema.optional(), ...nodeBase }),
     z.object({ type: z.literal('allergy'), substance: conceptRefSchema.optional(), criticality: z.enum(['high', 'any']).optional(), ...nodeBase }),
     z.object({ type: z.literal('confirm'), question: z.string().min(1), ...nodeBase }),
-  ]),
+  ]).superRefine((rule, context) => {
+    // A translation of text the node does not have would never be shown: almost certainly a slip.
+    const english: Record<keyof RuleTranslation, string | undefined> = {
+      question: rule.type === 'confirm' ? rule.question : undefined,
+      qualifier: rule.type === 'observation' ? rule.qualifier : undefined,
+      ambiguity: rule.ambiguity,
+    };
+    for (const field of Object.keys(rule.zh ?? {}) as (keyof RuleTranslation)[]) {
+      if (english[field] === undefined) {
+        context.addIssue({ code: 'custom', path: ['zh', field], message: `zh.${field} translates a "${field}" this ${rule.type} rule does not have` });
+      }
+    }
+  }),
 ) as z.ZodType<Rule>;
 
 export const CRITERION_KINDS = ['inclusion', 'exclusion'] as const;

@@ -14,7 +14,7 @@ import { SCALES_TABLE } from '../../core/clinical/tables/scales.ts';
 import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
 import { listRuleSets, ruleSetVersions } from '../../eligibility/rule-set-store.ts';
 import { rankOpenTrials, ruleSetForScreening, screenTrial, storedRuleSetForScreening } from '../../eligibility/screen.ts';
-import { ScreeningError } from '../../eligibility/screening.ts';
+import { DEFAULT_RANKING_LIMIT, MAX_RANKING_LIMIT, RANKING_DETAILS, ScreeningError } from '../../eligibility/screening.ts';
 import { replaceSiteRanges, SITE_ID_PATTERN, SiteRangeError, siteRanges, sitesWithRanges, validateSiteRanges } from '../../eligibility/site-ranges.ts';
 import { ApiError } from '../errors.ts';
 import type { RouteModule } from './index.ts';
@@ -68,8 +68,19 @@ const criterionResultSchema = z
     reason: z.string(),
     evidence: z.array(evidenceSchema),
     ambiguities: z.array(z.string()).optional(),
+    ambiguitiesZh: z.array(z.string().nullable()).optional().openapi({ description: '`ambiguities` in Simplified Chinese, index for index; null where a reading has no translation. Present when any has one.' }),
+    reasonZh: z.string().optional().openapi({ description: 'The reason in Simplified Chinese, present only when all of it can be said in Chinese (a criterion awaiting confirmation whose questions are all translated); otherwise show `reason`.' }),
+    notEncoded: z.array(z.string()).optional().openapi({ description: "Parts of a partially parsed criterion's text that no rule encodes: the status rests on the encoded part only" }),
   })
   .openapi('CriterionResult');
+
+const confirmItemSchema = z
+  .object({
+    criterion: z.string(),
+    question: z.string().openapi({ description: 'What a person must confirm, in English (the language of the rules)' }),
+    questionZh: z.string().optional().openapi({ description: 'The question in Simplified Chinese; absent when the rule has no translation (e.g. a question quoting the source text verbatim) — show `question`, marked as untranslated' }),
+  })
+  .openapi('ConfirmItem');
 
 const screeningResultSchema = z
   .object({
@@ -79,7 +90,7 @@ const screeningResultSchema = z
     ruleSet: z.object({ version: z.number().int(), review: z.enum(['reviewed', 'unreviewed']) }),
     criteria: z.array(criterionResultSchema),
     missing: z.array(z.object({ criterion: z.string(), what: z.string() })),
-    confirm: z.array(z.object({ criterion: z.string(), question: z.string() })),
+    confirm: z.array(confirmItemSchema),
     warnings: z.array(z.string()).openapi({ description: 'Problems found in the patient record, each naming the resource and field' }),
   })
   .openapi('ScreeningResult');
@@ -87,23 +98,33 @@ const screeningResultSchema = z
 const rankingSchema = z
   .object({
     asOf: z.string(),
-    screened: z.number().int(),
+    total: z.number().int().openapi({ description: 'Open trials with a rule set that were screened — all of them, not only those returned' }),
+    screened: z.number().int().openapi({ description: 'Same as total' }),
+    verdicts: z.object({ eligible: z.number().int(), incomplete: z.number().int(), ineligible: z.number().int() }).openapi({ description: 'Screened trials by verdict, over all of them' }),
+    limit: z.number().int(),
+    detail: z.enum(RANKING_DETAILS),
     trials: z.array(
       z.object({
-        trial: z.string(),
+        trial: z.string().openapi({ description: 'NCT id' }),
         title: z.string().nullable(),
         status: z.string().nullable(),
         verdict: z.enum(['eligible', 'ineligible', 'incomplete']),
         ruleSet: z.object({ version: z.number().int(), review: z.enum(['reviewed', 'unreviewed']) }),
-        failing: z.array(z.object({ id: z.string(), text: z.string(), reason: z.string() })),
-        unknown: z.number().int(),
+        counts: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), confirm: z.number().int() }).openapi({ description: 'Criteria by status' }),
         missing: z.array(z.object({ criterion: z.string(), what: z.string() })),
-        confirm: z.number().int(),
+        confirm: z.number().int().openapi({ description: 'Points a person must confirm' }),
+        criteria: z.array(criterionResultSchema).optional().openapi({ description: 'detail=full only: every criterion with status, reason and evidence' }),
+        confirmItems: z.array(confirmItemSchema).optional().openapi({ description: 'detail=full only: the points to confirm' }),
       }),
-    ),
+    ).openapi({ description: 'The best `limit` trials: eligible first, then incomplete by how little is missing, then ineligible' }),
     warnings: z.array(z.string()),
   })
   .openapi('ScreeningRanking');
+
+const rankQuery = screenQuery.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_RANKING_LIMIT).default(DEFAULT_RANKING_LIMIT).openapi({ param: { name: 'limit', in: 'query' }, description: `How many ranked trials to return, 1–${MAX_RANKING_LIMIT} (default ${DEFAULT_RANKING_LIMIT}); total and verdicts count every trial` }),
+  detail: z.enum(RANKING_DETAILS).default('summary').openapi({ param: { name: 'detail', in: 'query' }, description: "summary (default): counts, missing data and confirm count per trial; full: each trial's criteria with reasons and evidence too" }),
+});
 
 const printedRulesSchema = z
   .object({
@@ -119,8 +140,9 @@ const printedRulesSchema = z
         kind: z.enum(['inclusion', 'exclusion']),
         text: z.string(),
         span: z.tuple([z.number(), z.number()]).optional(),
-        rule: z.object({ en: z.string(), zh: z.string() }),
+        rule: z.object({ en: z.string(), zh: z.string() }).openapi({ description: 'The rule as text; in zh, free text without a translation is the English quoted and marked “…”（英文原文，暂无中文）' }),
         ambiguities: z.array(z.string()),
+        ambiguitiesZh: z.array(z.string()).openapi({ description: '`ambiguities` in Chinese, index for index; an untranslated one is the marked English' }),
         status: z.enum(['computable', 'partial', 'needs_review']).optional().openapi({ description: 'How much of the criterion the parser turned into rules' }),
         unparsed: z.array(z.object({ text: z.string(), span: z.tuple([z.number(), z.number()]).optional() })).openapi({ description: 'Parts of the text that did not become rules' }),
         source: z.unknown().openapi({ description: 'The rule tree (src/core/criteria/rules.ts)' }),
@@ -226,10 +248,11 @@ const rankRoute = createRoute({
   method: 'post',
   path: '/api/screen',
   summary: 'Rank every recruiting and not-yet-recruiting trial with rules for one patient',
-  request: { query: screenQuery, body: fhirBody },
+  description: "Every open trial is screened and counted; the best `limit` are returned (a trial's full result: POST /api/trials/{nctId}/screen, or detail=full).",
+  request: { query: rankQuery, body: fhirBody },
   responses: {
     200: { description: 'Eligible first, then incomplete by how little is missing, then ineligible', content: { 'application/json': { schema: rankingSchema } } },
-    400: errorResponse('Bad query parameter'),
+    400: errorResponse('Bad query parameter (asOf, site, limit or detail)'),
     413: errorResponse('Record too large'),
     422: errorResponse('The body is not a FHIR Bundle or NDJSON'),
   },
@@ -358,7 +381,7 @@ function today(): string {
 function translate(error: unknown): never {
   if (error instanceof FhirInputError) throw new ApiError(422, 'invalid_fhir', error.message, { field: error.field });
   if (error instanceof ScreeningError) {
-    if (error.code === 'invalid_date') throw new ApiError(400, 'invalid_request', error.message);
+    if (error.code === 'invalid_date' || error.code === 'invalid_option') throw new ApiError(400, 'invalid_request', error.message);
     throw new ApiError(404, error.code, error.message);
   }
   throw error;
@@ -396,10 +419,10 @@ export const registerScreenRoutes: RouteModule = (app, deps) => {
   );
 
   app.openapi(rankRoute, async (c) => {
-    const { asOf, site } = c.req.valid('query');
+    const { asOf, site, limit, detail } = c.req.valid('query');
     const record = await readRecord(c);
     try {
-      return c.json(await rankOpenTrials(deps.db, record, { asOf: asOf ?? today(), siteId: site }), 200);
+      return c.json(await rankOpenTrials(deps.db, record, { asOf: asOf ?? today(), siteId: site, limit, detail }), 200);
     } catch (error) {
       translate(error);
     }

@@ -6,6 +6,7 @@ import type { ParsedCriterion } from '../../core/criteria/parse/parse.ts';
 import type { PrintedCriterion as PrintedRule } from '../../core/criteria/print.ts';
 import type { Questionnaire, QuestionnaireVerdict } from '../../core/criteria/questionnaire.ts';
 import type { Criterion, ParseStatus, Rule } from '../../core/criteria/rules.ts';
+import type { Ranking as ScreeningRanking, RankingDetail } from '../../eligibility/screening.ts';
 import { requestJson } from './client.ts';
 
 // The API answers with the core's own result types (the routes return them as they are).
@@ -23,24 +24,8 @@ export interface PrintedCriterion extends Omit<PrintedRule, 'status'> {
   source: Rule;
 }
 
-export interface RankedTrial {
-  trial: string;
-  title: string | null;
-  status: string | null;
-  verdict: Verdict;
-  ruleSet: { version: number; review: ReviewState };
-  failing: Array<{ id: string; text: string; reason: string }>;
-  unknown: number;
-  missing: Array<{ criterion: string; what: string }>;
-  confirm: number;
-}
-
-export interface ScreeningRanking {
-  asOf: string;
-  screened: number;
-  trials: RankedTrial[];
-  warnings: string[];
-}
+// POST /api/screen answers with the service's ranking as it is.
+export type { RankedTrial, Ranking as ScreeningRanking, RankingDetail } from '../../eligibility/screening.ts';
 
 export interface RuleSetVersion {
   version: number;
@@ -121,8 +106,11 @@ export function screenPatient(nctId: string, record: PatientRecord, options: { a
   });
 }
 
-export function rankTrialsForPatient(record: PatientRecord, options: { asOf: string; site?: string }, signal?: AbortSignal): Promise<ScreeningRanking> {
-  return requestJson<ScreeningRanking>(`/api/screen?${screeningQuery(options)}`, {
+export function rankTrialsForPatient(record: PatientRecord, options: { asOf: string; site?: string; limit?: number; detail?: RankingDetail }, signal?: AbortSignal): Promise<ScreeningRanking> {
+  const query = new URLSearchParams(screeningQuery(options));
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  if (options.detail) query.set('detail', options.detail);
+  return requestJson<ScreeningRanking>(`/api/screen?${query}`, {
     method: 'POST',
     headers: { 'content-type': record.contentType },
     body: record.body,

@@ -3,10 +3,11 @@
 // editor for the whole rule, checked with the rule language's own schema before it is applied.
 import { useState } from 'react';
 import { z } from 'zod';
-import { formatComparison, printRule } from '../../core/criteria/print.ts';
+import { collectAmbiguities, formatComparison, printRule } from '../../core/criteria/print.ts';
 import { COMPARISON_OPS, ruleSchema, type Comparison, type Criterion, type Rule, type Span } from '../../core/criteria/rules.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import { RuleText } from '../screening/screening-result.tsx';
 import { leafRules, replaceRule, type RulePath } from './rule-draft.ts';
 
 interface Props {
@@ -21,13 +22,6 @@ interface Props {
 }
 
 const OP_TEXT: Record<Comparison['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=', between: '–' };
-
-function ambiguitiesOf(rule: Rule): string[] {
-  const own = rule.ambiguity ? [rule.ambiguity] : [];
-  if (rule.type === 'all' || rule.type === 'any') return [...own, ...rule.rules.flatMap(ambiguitiesOf)];
-  if (rule.type === 'not') return [...own, ...ambiguitiesOf(rule.rule)];
-  return own;
-}
 
 export function CriterionEditor({ criterion, unparsed, onChange, onDelete, onFocusSpan, checked, onCheckedChange }: Props) {
   const t = useT();
@@ -60,7 +54,7 @@ export function CriterionEditor({ criterion, unparsed, onChange, onDelete, onFoc
     onChange({ ...criterion, rule: checked.data });
   };
 
-  const ambiguities = ambiguitiesOf(criterion.rule);
+  const ambiguities = collectAmbiguities(criterion.rule);
   return (
     <article className="criterion-card" aria-labelledby={headingId} data-criterion={criterion.id}>
       <header className="criterion-card-header">
@@ -100,7 +94,9 @@ export function CriterionEditor({ criterion, unparsed, onChange, onDelete, onFoc
           <h4>{t('review.ambiguities')}</h4>
           <ul>
             {ambiguities.map((note, index) => (
-              <li key={index}>{note}</li>
+              <li key={index}>
+                <RuleText en={note.en} zh={note.zh} />
+              </li>
             ))}
           </ul>
         </div>
@@ -225,7 +221,7 @@ function LeafEditor({ rule, onChange, onFocusSpan }: { rule: Rule; onChange(next
       ) : null}
       <div className="rule-actions">
         {rule.type !== 'confirm' ? (
-          <button type="button" className="button button-link" onClick={() => onChange({ type: 'confirm', question: printRule(rule, 'en'), ...(rule.span ? { span: rule.span } : {}) })}>
+          <button type="button" className="button button-link" onClick={() => onChange({ type: 'confirm', question: printRule(rule, 'en'), zh: { question: printRule(rule, 'zh') }, ...(rule.span ? { span: rule.span } : {}) })}>
             {t('review.markConfirm')}
           </button>
         ) : null}

@@ -1,13 +1,15 @@
 // /check: one patient — a FHIR file, or entered by hand with a common screening panel — against every
 // recruiting trial with rules, ranked by the API (eligible first, then incomplete by how little is
-// missing, then ineligible).
+// missing, then ineligible). The list is the API's summary of the best trials; a trial's full
+// result (every criterion's reason) is fetched when the coordinator opens it.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../core/clinical/calendar.ts';
-import { fetchCatalog, rankTrialsForPatient, type PatientRecord, type ScreeningRanking } from '../api/eligibility.ts';
+import { fetchCatalog, rankTrialsForPatient, screenPatient, type PatientRecord, type RankedTrial, type ScreeningRanking, type ScreeningResult } from '../api/eligibility.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { ErrorNotice } from '../components/notices.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
 import { Link } from '../shell/router.tsx';
 import { checkHref } from '../shell/routes.ts';
 import { commonNeeds } from './common-needs.ts';
@@ -15,8 +17,12 @@ import { patientBundle } from './patient-bundle.ts';
 import { PatientForm } from './patient-form.tsx';
 import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
 import { localToday, PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
-import { VerdictBanner } from './screening-result.tsx';
+import { ScreeningResultView, VerdictBanner } from './screening-result.tsx';
 import { SiteSelect } from './site-select.tsx';
+
+/** Trials per request and per "list more"; the API returns at most MAX_LIMIT. */
+const RANKING_PAGE = 50;
+const MAX_LIMIT = 500;
 
 export function CheckAllTrialsPage() {
   const t = useT();
@@ -29,6 +35,8 @@ export function CheckAllTrialsPage() {
   const [form, setForm] = useState<PatientFormState | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [ranking, setRanking] = useState<ScreeningRanking | null>(null);
+  /** What the shown ranking was computed from: opening a trial's full result screens the same patient, date and site. */
+  const [ranked, setRanked] = useState<{ patient: PatientRecord; asOf: string; site?: string } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
@@ -58,11 +66,17 @@ export function CheckAllTrialsPage() {
       if (!record) return;
       patient = record;
     }
+    await rank({ patient, asOf, site: site.trim() || undefined }, RANKING_PAGE);
+  };
+
+  const rank = async (request: { patient: PatientRecord; asOf: string; site?: string }, limit: number) => {
     setBusy(true);
     try {
-      setRanking(await rankTrialsForPatient(patient, { asOf, site: site.trim() || undefined }));
+      setRanking(await rankTrialsForPatient(request.patient, { asOf: request.asOf, site: request.site, limit, detail: 'summary' }));
+      setRanked(request);
     } catch (caught) {
       setRanking(null);
+      setRanked(null);
       setError(caught instanceof Error ? caught : new Error(String(caught)));
     } finally {
       setBusy(false);
@@ -123,47 +137,84 @@ export function CheckAllTrialsPage() {
               </ul>
             </div>
           ) : null}
+          <p>{t('screening.all.verdicts', ranking.verdicts)}</p>
+          {ranking.trials.length < ranking.total ? <p className="muted">{t('screening.all.shown', { shown: ranking.trials.length, total: ranking.total })}</p> : null}
           <ol className="ranking-list">
             {ranking.trials.map((trial) => (
-              <li key={trial.trial} className="ranking-item">
-                <h3>
-                  <Link href={checkHref(trial.trial)}>{trial.title ?? trial.trial}</Link>
-                </h3>
-                <p className="muted">
-                  {trial.trial} <StatusBadge status={trial.status} />
-                </p>
-                <VerdictBanner verdict={trial.verdict} />
-                {trial.failing.length > 0 ? (
-                  <>
-                    <p>{t('screening.all.failing')}</p>
-                    <ul>
-                      {trial.failing.map((failure) => (
-                        <li key={failure.id}>
-                          <strong>{failure.id}</strong> {failure.text} — {failure.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {trial.missing.length > 0 ? (
-                  <>
-                    <p>{t('screening.missing.title')}</p>
-                    <ul className="todo-list">
-                      {trial.missing.map((item, index) => (
-                        <li key={index}>
-                          <span aria-hidden="true">☐ </span>
-                          {item.what} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {trial.confirm > 0 ? <p className="muted">{t.plural('screening.all.confirmCount', trial.confirm)}</p> : null}
-              </li>
+              <RankedTrialItem key={trial.trial} trial={trial} request={ranked} />
             ))}
           </ol>
+          {ranked && ranking.trials.length < ranking.total && ranking.limit < MAX_LIMIT ? (
+            <p>
+              <button type="button" className="button button-secondary" disabled={busy} onClick={() => void rank(ranked, Math.min(MAX_LIMIT, ranking.limit + RANKING_PAGE))}>
+                {t('screening.all.more', { count: Math.min(RANKING_PAGE, ranking.total - ranking.trials.length, MAX_LIMIT - ranking.limit) })}
+              </button>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One ranked trial: the summary from the ranking, and on request its full result (POST /api/trials/{nctId}/screen). */
+function RankedTrialItem({ trial, request }: { trial: RankedTrial; request: { patient: PatientRecord; asOf: string; site?: string } | null }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<ScreeningResult | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const toggle = async () => {
+    if (open) return setOpen(false);
+    setOpen(true);
+    if (result || !request) return;
+    setLoading(true);
+    setError(null);
+    try {
+      setResult(await screenPatient(trial.trial, request.patient, { asOf: request.asOf, site: request.site }));
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setLoading(false);
+    }
+  };
+  const resultId = `ranking-result-${trial.trial}`;
+  return (
+    <li className="ranking-item" data-trial={trial.trial}>
+      <h3>
+        <Link href={checkHref(trial.trial)}>{trial.title ?? trial.trial}</Link>
+      </h3>
+      <p className="muted">
+        {trial.trial} <StatusBadge status={trial.status} /> · {t('screening.result.ruleSetValue', { version: trial.ruleSet.version, review: t(`review.state.${trial.ruleSet.review}` as MessageKey) })}
+      </p>
+      <VerdictBanner verdict={trial.verdict} />
+      <p>{t('screening.all.criteriaCounts', trial.counts)}</p>
+      {trial.missing.length > 0 ? (
+        <>
+          <p>{t('screening.missing.title')}</p>
+          <ul className="todo-list">
+            {trial.missing.map((item, index) => (
+              <li key={index}>
+                <span aria-hidden="true">☐ </span>
+                {item.what} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {trial.confirm > 0 ? <p className="muted">{t.plural('screening.all.confirmCount', trial.confirm)}</p> : null}
+      {request ? (
+        <p className="no-print">
+          <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={resultId} onClick={() => void toggle()}>
+            {open ? t('screening.all.hideResult') : t('screening.all.showResult')}
+          </button>
+        </p>
+      ) : null}
+      <div id={resultId} hidden={!open}>
+        {open && loading ? <p className="muted" role="status">{t('screening.all.loadingResult')}</p> : null}
+        {open && error ? <ErrorNotice error={error} /> : null}
+        {open && result ? <ScreeningResultView result={result} trialTitle={trial.title ?? trial.trial} headingId={`${resultId}-heading`} /> : null}
+      </div>
+    </li>
   );
 }

@@ -32,11 +32,27 @@ export function VerdictBanner({ verdict, detail, live = false }: { verdict: Verd
   );
 }
 
-export function ScreeningResultView({ result, trialTitle, patientName }: { result: ScreeningResult; trialTitle: string; patientName?: string }) {
+/**
+ * A rule's free text (confirm question, ambiguity note) in the UI language: the Chinese when the rule
+ * carries it; otherwise the English, quoted, tagged lang="en" and marked as untranslated.
+ */
+export function RuleText({ en, zh }: { en: string; zh?: string | null }) {
+  const t = useT();
+  if (t.language === 'en') return <>{en}</>;
+  if (zh) return <>{zh}</>;
+  return (
+    <span className="untranslated">
+      <span lang="en">“{en}”</span> <span className="muted">（{t('rules.untranslated')}）</span>
+    </span>
+  );
+}
+
+/** `headingId`: unique per result when several are on one page (the ranking's expanded trials). */
+export function ScreeningResultView({ result, trialTitle, patientName, headingId = 'screening-result-heading' }: { result: ScreeningResult; trialTitle: string; patientName?: string; headingId?: string }) {
   const t = useT();
   return (
-    <section className="screening-result" aria-labelledby="screening-result-heading">
-      <h2 id="screening-result-heading">{t('screening.result.title')}</h2>
+    <section className="screening-result" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('screening.result.title')}</h2>
       <dl className="facts print-facts">
         <div>
           <dt>{t('screening.result.trial')}</dt>
@@ -81,7 +97,7 @@ export function ScreeningResultView({ result, trialTitle, patientName }: { resul
             <label key={index} className="check-row">
               <input type="checkbox" />
               <span>
-                {item.question} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+                <RuleText en={item.question} zh={item.questionZh} /> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
               </span>
             </label>
           ))}
@@ -131,14 +147,16 @@ function CriterionRow({ criterion }: { criterion: CriterionResult }) {
         <StatusTag status={criterion.status} />
       </td>
       <td>
-        <p>{criterion.reason}</p>
+        {t.language === 'zh' && criterion.reasonZh ? <p>{criterion.reasonZh}</p> : <p lang={t.language === 'zh' ? 'en' : undefined}>{criterion.reason}</p>}
         {criterion.evidence.length > 0 ? <EvidenceList evidence={criterion.evidence} /> : null}
         {criterion.ambiguities?.length ? (
           <details className="ambiguities">
             <summary>{t('screening.ambiguities')}</summary>
             <ul>
               {criterion.ambiguities.map((note, index) => (
-                <li key={index}>{note}</li>
+                <li key={index}>
+                  <RuleText en={note} zh={criterion.ambiguitiesZh?.[index]} />
+                </li>
               ))}
             </ul>
           </details>

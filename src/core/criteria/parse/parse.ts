@@ -555,7 +555,7 @@ function stateRules(normalized: string, start: number, end: number, covered: Spa
     if (potential && potential.index < match.index) {
       // Only women who can become pregnant are tested: whether the patient can is for a person to confirm.
       const potentialSpan: Span = [start + potential.index, start + potential.index + potential[0].length];
-      const isPotential: Rule = { type: 'confirm', question: 'The patient is a woman of childbearing potential.', span: potentialSpan };
+      const isPotential: Rule = { type: 'confirm', question: 'The patient is a woman of childbearing potential.', zh: { question: '患者为有生育能力的女性。' }, span: potentialSpan };
       span = [potentialSpan[0], span[1]];
       const ambiguity = 'a conditional: the pregnancy test applies only to women of childbearing potential, which a person confirms';
       rule = tested.result === 'negative'
@@ -674,7 +674,8 @@ function qualified(rule: Rule, label: string, normalized: string, from: number, 
       const leadStart = count ? hit.start - count[0].trimStart().length : narrowing ? hit.start - before.length + narrowing.index + narrowing[0].search(/\S/) : rule.span![0];
       const span: Span = [Math.min(leadStart, rule.span![0]), purpose ? hit.end + purpose[0].length : rule.span![1]];
       covered.push(span);
-      return { type: 'all', rules: [rule, { type: 'confirm', question: `The ${rule.type} matches the criterion as written: "${words}".`, span }], span };
+      const what = rule.type === 'medication' ? '该用药' : '该治疗或操作';
+      return { type: 'all', rules: [rule, { type: 'confirm', question: `The ${rule.type} matches the criterion as written: "${words}".`, zh: { question: `${what}与标准原文所述相符：“${words}”。` }, span }], span };
     }
   }
   if (rule.type !== 'condition' && rule.type !== 'procedure') return rule;
@@ -691,7 +692,10 @@ function qualified(rule: Rule, label: string, normalized: string, from: number, 
   if (other && !qualifier && !requiring) {
     const span: Span = [hit.start - (before.length - other.index) + other[0].search(/\S/), rule.span![1]];
     covered.push(span);
-    return { type: 'all', rules: [rule, { type: 'confirm', question: `The ${label} is another than the one the trial studies.`, span }], span };
+    const labelZh = conceptById(rule.type === 'condition' ? rule.condition.concept : rule.procedure.concept)?.label.zh;
+    const confirm: Rule = { type: 'confirm', question: `The ${label} is another than the one the trial studies.`, span };
+    if (labelZh) confirm.zh = { question: `该${labelZh}不是本研究所研究的那一种。` };
+    return { type: 'all', rules: [rule, confirm], span };
   }
   if (!qualifier && !requiring) return rule;
   const words = [qualifier?.[1].trim().replace(/\s+/g, ' '), requiring?.[0].trim().replace(/^,\s*/, '').replace(/\s+/g, ' ')].filter(Boolean).join(', ');
@@ -701,7 +705,11 @@ function qualified(rule: Rule, label: string, normalized: string, from: number, 
   const span: Span = [Math.min(spanStart, rule.span![0]), Math.max(spanEnd, rule.span![1])];
   covered.push(span);
   const subject = rule.type === 'procedure' ? `The ${label}` : `The patient's ${label}`;
-  return { type: 'all', rules: [rule, { type: 'confirm', question: `${subject} is as the criterion qualifies it: "${words}".`, span }], span };
+  const concept = conceptById(rule.type === 'procedure' ? rule.procedure.concept : rule.condition.concept);
+  const confirm: Rule = { type: 'confirm', question: `${subject} is as the criterion qualifies it: "${words}".`, span };
+  // The qualifying words are quoted from the (English) source: the Chinese question quotes them as they are.
+  if (concept) confirm.zh = { question: `${rule.type === 'procedure' ? '该' : '患者的'}${concept.label.zh}符合标准原文的限定：“${words}”。` };
+  return { type: 'all', rules: [rule, confirm], span };
 }
 
 /** Diagnoses, transplants and drug classes named in the criterion, with negation, exceptions and time windows. */
@@ -785,9 +793,10 @@ function conditionRules(normalized: string, start: number, clauses: Span[], cove
         // "no plans for stem cell transplantation", "will receive HSCT by the investigators' assessment": a plan, not a record.
         const negated = NEGATION_BEFORE.test(normalized.slice(from, hit.start));
         const question = negated ? `The patient has no plans for ${concept.label.en}.` : `${concept.label.en[0].toUpperCase()}${concept.label.en.slice(1)} is planned for the patient.`;
+        const questionZh = negated ? `患者没有${concept.label.zh}的计划。` : `患者计划接受${concept.label.zh}。`;
         const planSpan: Span = [from + clause.search(PLANNED), hit.end];
         const evidenceSpan: Span = [Math.min(planSpan[0], hit.start), hit.end];
-        found.push({ rule: { type: 'confirm', question, span: evidenceSpan }, span: evidenceSpan });
+        found.push({ rule: { type: 'confirm', question, zh: { question: questionZh }, span: evidenceSpan }, span: evidenceSpan });
         covered.push(evidenceSpan);
         continue;
       }
@@ -868,47 +877,57 @@ interface ConfirmPattern {
   pattern: RegExp;
   question: (written: string) => string;
   negated?: string;
+  /** The same questions in Simplified Chinese (a quoted source phrase stays as written). */
+  zh: { question: (written: string) => string; negated?: string };
 }
 const CONFIRM_PATTERNS: ConfirmPattern[] = [
   {
     pattern: /(?:(?:the\s+)?(?:ability|able|capable|willing(?:ness)?)\s+(?:and\s+(?:the\s+)?(?:ability|able|willing(?:ness)?)\s+)?to\s+)?(?:signed?|sign|provide|give|gave|obtain(?:ed)?|written|voluntar(?:y|ily)|understand)[^;.]{0,60}informed\s+consent(?:\s+(?:document|form|statement))?|informed\s+consent[^;.]{0,60}(?:signed|obtained|provided|form|document|given|prior|before)|capable\s+of\s+(?:giving|providing)[^;.]{0,30}consent|(?:ability|able|willing(?:ness)?)\s+to\s+(?:provide|give|sign)\s+(?:written\s+)?(?:informed\s+)?consent|consent\s+form|\binformed\s+consent\b|(?:签署|签订|签)?[^;.,]{0,6}知情同意(?:书)?/,
     question: () => 'The patient (or guardian) has given written informed consent.',
     negated: 'The patient (or guardian) cannot or will not give informed consent.',
+    zh: { question: () => '患者（或其监护人）已签署书面知情同意书。', negated: '患者（或其监护人）不能或不愿签署知情同意书。' },
   },
   {
     pattern: /(?:(?:willing|willingness|able|ability|capable|agree(?:s|ment)?)\s+(?:and\s+(?:able|willing)\s+)?to\s+(?:comply|participate|follow|complete|adhere|attend|return|cooperate|undergo\s+(?:all\s+)?(?:study|protocol)|be\s+followed)|(?:comply|compliance)\s+with\s+(?:the\s+)?(?:study|protocol|trial|scheduled)|(?:likely|unlikely)\s+to\s+comply|non-?complian(?:ce|t)|poor\s+compliance|follow[-\s]up\s+(?:visits|procedures|schedule))(?:\s+(?:with|to|in)\s+(?:all\s+)?(?:the\s+)?(?:study|protocol|trial|scheduled)?(?:[-\s](?:related|specific|required))?\s*(?:procedures|requirements|visits|schedule|restrictions|treatment|protocol|study|trial|instructions|follow[-\s]up|assessments)?(?:\s+(?:and|,)\s+(?:other\s+)?(?:study\s+|protocol\s+)?(?:procedures|requirements|visits|schedule|restrictions|follow[-\s]up|assessments))*)?/,
     question: () => 'The patient is willing and able to comply with the study procedures.',
     negated: 'The patient is unable or unwilling to comply with the study procedures.',
+    zh: { question: () => '患者愿意并能够遵守研究方案规定的各项程序。', negated: '患者不能或不愿遵守研究方案规定的各项程序。' },
   },
   {
     pattern: /investigators?(?:'s)?\s+(?:consider|judge|judgement|judgment|opinion|assessment|discretion)|in\s+the\s+(?:opinion|judgement|judgment)\s+of\s+the\s+(?:investigator|treating|principal|study)|investigators?\s+(?:deem|believe|think|feels?)|(?:judged|deemed|considered)\s+(?:by\s+the\s+investigator\s+)?(?:to\s+be\s+)?(?:un)?suitable|unsuitable\s+for\s+(?:participation|the\s+study|this\s+study|inclusion|enrol)|would\s+(?:interfere|compromise|jeopardi[sz]e)\s+with\s+(?:the\s+)?(?:study|participation|evaluation|interpretation|patient'?s?\s+safety)/,
     question: () => 'The investigator judges that this criterion holds for the patient.',
+    zh: { question: () => '经研究者判断，患者符合本条标准所述情况。' },
   },
   {
     pattern: /(?:ha(?:ve|s|ving)\s+)?(?:a\s+)?(?:childbirth|pregnancy|birth|family)\s+plans?(?:\s+in\s+the\s+near\s+future)?|plan(?:s|ning)?\s+(?:to\s+)?(?:become\s+pregnant|get\s+pregnant|conceive|a\s+pregnancy|pregnancy|childbirth|have\s+(?:a\s+)?(?:child|baby)|father\s+a\s+child)|(?:intend|intending|wish|wishing|desire)\s+to\s+(?:become\s+pregnant|get\s+pregnant|conceive)|(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant\s+during\s+the\s+(?:study|trial|course)/,
     question: () => 'The patient plans a pregnancy or childbirth during the study period.',
+    zh: { question: () => '患者在研究期间有妊娠或生育计划。' },
   },
   {
     pattern: /(?:use|using|practi[cs]e|practi[cs]ing|agree(?:s|d)?\s+to\s+(?:use|practi[cs]e)|employ(?:ing)?|commit\s+to|remain\s+on)\s+(?:an?\s+|two\s+|one\s+)?(?:(?:highly\s+)?(?:effective|adequate|acceptable|reliable|medically\s+acceptable|approved|appropriate|barrier|double[-\s]barrier|hormonal)\s+)*(?:(?:forms?|methods?|means)\s+of\s+)?(?:contraception|contraceptives?|contraceptive\s+(?:methods?|measures?)|birth\s+control|abstinence)|(?:contraception|contraceptive\s+(?:methods?|measures?)|birth\s+control)\s+(?:during|throughout|for\s+the\s+duration)|(?:effective|adequate|acceptable|reliable|highly\s+effective)\s+(?:methods?\s+of\s+|forms?\s+of\s+)?(?:contraception|birth\s+control)|避孕/,
     question: () => 'The patient uses effective contraception as the protocol requires.',
     negated: 'The patient does not use the contraception the protocol requires.',
+    zh: { question: () => '患者按研究方案要求采取有效避孕措施。', negated: '患者未按研究方案要求采取避孕措施。' },
   },
   {
     pattern: /(?:known\s+|documented\s+|history\s+of\s+)?(?:hypersensitivity|allerg(?:y|ies|ic\s+reactions?)|intolerance|contraindications?)\s+(?:to|with)\s+(?:any\s+(?:of\s+)?(?:the\s+)?)?(?:components?\s+of\s+)?(?:the\s+)?(?:study|investigational|trial)\s+(?:drugs?|medications?|products?|treatments?|agents?|therapy|interventions?)(?:\s+or\s+(?:its|their|any\s+of\s+(?:its|their))\s+(?:excipients|components|ingredients))?/,
     question: () => 'The patient has a known hypersensitivity or contraindication to the study treatment.',
     negated: 'The patient has no known hypersensitivity or contraindication to the study treatment.',
+    zh: { question: () => '患者已知对研究治疗过敏或存在禁忌。', negated: '患者无已知的研究治疗过敏或禁忌。' },
   },
   {
     pattern: /(?:able|ability)\s+to\s+swallow(?:\s+(?:oral\s+)?(?:medications?|tablets?|capsules?|pills?))?|swallow(?:ing)?\s+(?:oral\s+)?(?:medications?|tablets?|capsules?|pills?)/,
     question: () => 'The patient is able to swallow oral medication.',
     negated: 'The patient is unable to swallow oral medication.',
+    zh: { question: () => '患者能够吞服口服药物。', negated: '患者无法吞服口服药物。' },
   },
   {
     pattern: /(?:live|living|reside|residing|resident)\s+(?:with)?in\s+(?:a\s+)?(?:reasonable\s+)?(?:\d+\s*(?:km|miles?|hours?)|commuting\s+distance|driving\s+distance|travel(?:l)?ing\s+distance|the\s+(?:catchment|study)\s+area)|geographic(?:al(?:ly)?)?\s+(?:proximity|accessib|inaccessib)/,
     question: () => 'The patient lives close enough to attend the study site.',
     negated: 'The patient lives too far from the study site to attend.',
+    zh: { question: () => '患者居住地距研究中心足够近，能够按时随访。', negated: '患者居住地距研究中心太远，无法按时随访。' },
   },
-  { pattern: /according\s+to\s+(?:the\s+)?[^;.\n]{0,40}?criteria(?:\s+(?:in|of|from)\s+(?:19|20)\d\d)?/, question: (written) => `The diagnosis meets the criteria cited: "${written}".` },
+  { pattern: /according\s+to\s+(?:the\s+)?[^;.\n]{0,40}?criteria(?:\s+(?:in|of|from)\s+(?:19|20)\d\d)?/, question: (written) => `The diagnosis meets the criteria cited: "${written}".`, zh: { question: (written) => `诊断符合原文所引用的标准：“${written}”。` } },
 ];
 
 /** Words that turn an ability or willingness into its absence ("inability to", "unwilling", "not able"). */
@@ -920,7 +939,7 @@ const TIME_ANCHOR_BEFORE = /(?:prior\s+to|before|after|since|from|until|of|at|fo
 function confirmRules(text: string, normalized: string, start: number, end: number, covered: Span[], kind: CriterionKind): Evidence[] {
   const local = normalized.slice(start, end);
   const found: Evidence[] = [];
-  for (const { pattern, question, negated } of CONFIRM_PATTERNS) {
+  for (const { pattern, question, negated, zh } of CONFIRM_PATTERNS) {
     const match = pattern.exec(local);
     if (!match) continue;
     let span: Span = [start + match.index, start + match.index + match[0].length];
@@ -933,8 +952,11 @@ function confirmRules(text: string, normalized: string, start: number, end: numb
     // An ability the criterion denies with a question that has no negative form stays for a reviewer.
     if (isNegated && !negated && pattern !== CONFIRM_PATTERNS[2].pattern) continue;
     if (lead) span = [Math.min(span[0], start + Math.max(0, match.index - 50) + lead.index), span[1]];
-    const asked = isNegated && negated ? negated : question(text.slice(span[0], span[1]).replace(/\s+/g, ' '));
-    found.push({ rule: { type: 'confirm', question: asked, span }, span });
+    const written = text.slice(span[0], span[1]).replace(/\s+/g, ' ');
+    const asked = isNegated && negated ? negated : question(written);
+    // A negated question without its own Chinese gets none: the positive one would say the opposite.
+    const askedZh = isNegated && negated ? zh.negated : zh.question(written);
+    found.push({ rule: askedZh ? { type: 'confirm', question: asked, zh: { question: askedZh }, span } : { type: 'confirm', question: asked, span }, span });
   }
   return found;
 }

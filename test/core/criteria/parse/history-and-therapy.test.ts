@@ -51,7 +51,7 @@ test('a window after a list closes every item of it', () => {
 test('qualifiers a record does not code are asked of a person, the diagnosis itself read from the record', () => {
   const { status, rules } = rulesOf('Exclusion', 'Uncontrolled hypertension');
   assert.equal(status, 'computable');
-  assert.deepEqual(rules, [{ type: 'all', rules: [condition('hypertension', { status: 'active' }), { type: 'confirm', question: 'The patient\'s hypertension is as the criterion qualifies it: "uncontrolled".' }] }]);
+  assert.deepEqual(rules, [{ type: 'all', rules: [condition('hypertension', { status: 'active' }), { type: 'confirm', question: 'The patient\'s hypertension is as the criterion qualifies it: "uncontrolled".', zh: { question: `患者的${conceptById('hypertension')!.label.zh}符合标准原文的限定：“uncontrolled”。` } }] }]);
   const requiring = rulesOf('Exclusion', 'Active autoimmune disease requiring systemic treatment in the past 2 years').rules as Rule[];
   assert.equal(requiring[0].type, 'all');
   assert.deepEqual((requiring[0] as { rules: Rule[] }).rules[0], condition('autoimmune-disease', { within: { amount: 2, unit: 'a' }, status: 'active' }));
@@ -73,7 +73,7 @@ test('prior therapies: classes, windows, wash-outs, histories and what is not a 
   assert.deepEqual(rulesOf('Inclusion', 'Prior chemotherapy must be completed at least 4 weeks before enrollment').rules, [{ type: 'not', rule: medication('chemotherapy', { within: { amount: 4, unit: 'wk' } }) }]);
   // Not a therapy taken: inhaled steroids, an allergy, a dose limit, a response, a plan, an exception.
   assert.deepEqual(rulesOf('Exclusion', 'Inhaled steroids').rules, []);
-  assert.deepEqual(rulesOf('Exclusion', 'Known allergy to investigational drug').rules, [{ type: 'confirm', question: 'The patient has a known hypersensitivity or contraindication to the study treatment.' }]);
+  assert.deepEqual(rulesOf('Exclusion', 'Known allergy to investigational drug').rules, [{ type: 'confirm', question: 'The patient has a known hypersensitivity or contraindication to the study treatment.', zh: { question: '患者已知对研究治疗过敏或存在禁忌。' } }]);
   assert.deepEqual(rulesOf('Exclusion', 'Chronic steroid therapy > 5 mg/day').rules, []);
   assert.deepEqual(rulesOf('Inclusion', 'Hemoglobin < 9 g/dL despite transfusion').rules.length, 1);
   assert.deepEqual(rulesOf('Inclusion', 'No concurrent corticosteroids, except for stable doses of prednisone').rules, []);
@@ -82,7 +82,7 @@ test('prior therapies: classes, windows, wash-outs, histories and what is not a 
   assert.deepEqual(rulesOf('Exclusion', 'Radiotherapy 2 weeks after the last dose').rules, []);
   // "Prior chest radiotherapy": the site narrows it, so a person confirms; under a negation too far to read safely, it is left.
   const chest = rulesOf('Exclusion', 'Prior chest radiotherapy').rules as Rule[];
-  assert.deepEqual(chest, [{ type: 'all', rules: [procedure('radiotherapy'), { type: 'confirm', question: 'The procedure matches the criterion as written: "chest radiotherapy".' }] }]);
+  assert.deepEqual(chest, [{ type: 'all', rules: [procedure('radiotherapy'), { type: 'confirm', question: 'The procedure matches the criterion as written: "chest radiotherapy".', zh: { question: '该治疗或操作与标准原文所述相符：“chest radiotherapy”。' } }] }]);
   assert.deepEqual(rulesOf('Inclusion', 'No prior chest radiotherapy').rules, []);
 });
 
@@ -97,10 +97,10 @@ test('negation is read only close to the diagnosis; an exclusion phrased as "may
 test('criteria only a person can establish become confirm rules, negated where the text denies them', () => {
   const consent = rulesOf('Inclusion', 'Ability to understand and the willingness to sign a written informed consent document');
   assert.equal(consent.status, 'computable');
-  assert.deepEqual(consent.rules, [{ type: 'confirm', question: 'The patient (or guardian) has given written informed consent.' }]);
-  assert.deepEqual(rulesOf('Exclusion', 'Inability to comply with study procedures').rules, [{ type: 'confirm', question: 'The patient is unable or unwilling to comply with the study procedures.' }]);
-  assert.deepEqual(rulesOf('Exclusion', 'Incapable of providing informed consent').rules, [{ type: 'confirm', question: 'The patient (or guardian) cannot or will not give informed consent.' }]);
-  assert.deepEqual(rulesOf('Inclusion', 'Able to swallow tablets').rules, [{ type: 'confirm', question: 'The patient is able to swallow oral medication.' }]);
+  assert.deepEqual(consent.rules, [{ type: 'confirm', question: 'The patient (or guardian) has given written informed consent.', zh: { question: '患者（或其监护人）已签署书面知情同意书。' } }]);
+  assert.deepEqual(rulesOf('Exclusion', 'Inability to comply with study procedures').rules, [{ type: 'confirm', question: 'The patient is unable or unwilling to comply with the study procedures.', zh: { question: '患者不能或不愿遵守研究方案规定的各项程序。' } }]);
+  assert.deepEqual(rulesOf('Exclusion', 'Incapable of providing informed consent').rules, [{ type: 'confirm', question: 'The patient (or guardian) cannot or will not give informed consent.', zh: { question: '患者（或其监护人）不能或不愿签署知情同意书。' } }]);
+  assert.deepEqual(rulesOf('Inclusion', 'Able to swallow tablets').rules, [{ type: 'confirm', question: 'The patient is able to swallow oral medication.', zh: { question: '患者能够吞服口服药物。' } }]);
   // Consent as a point in time is not a fact to confirm; having consented never excludes.
   const anchor = rulesOf('Exclusion', 'Investigational drug within 30 days prior to signing informed consent').rules;
   assert.ok(!JSON.stringify(anchor).includes('informed consent'));
@@ -113,7 +113,7 @@ test('"women of childbearing potential must have a negative pregnancy test" is a
   assert.equal(rule.type, 'any');
   assert.match(rule.ambiguity ?? '', /conditional/);
   assert.deepEqual((rule as { rules: Rule[] }).rules, [
-    { type: 'not', rule: { type: 'confirm', question: 'The patient is a woman of childbearing potential.' } },
+    { type: 'not', rule: { type: 'confirm', question: 'The patient is a woman of childbearing potential.', zh: { question: '患者为有生育能力的女性。' } } },
     { type: 'qualitative', analyte: 'pregnancy.test', result: 'negative', lookback: { amount: 7, unit: 'd' } },
   ]);
   // Without the qualifier, a plain test.
