@@ -129,7 +129,7 @@ if (!skip.has('all')) {
   const rankStart = performance.now();
   const ranking = rankRuleSets(ruleSets.map((ruleSet) => ({ ruleSet, title: null, status: null })), facts, { asOf });
   const rankMs = performance.now() - rankStart;
-  const verdicts = ranking.trials.reduce<Record<string, number>>((counts, trial) => ({ ...counts, [trial.verdict]: (counts[trial.verdict] ?? 0) + 1 }), {});
+  const verdicts = ranking.verdicts;
   report.allTrials = {
     ruleSetSource: parser ? 'seeds + parser (unreviewed) for the 4,868-trial corpus' : 'seed rule sets only (the criteria parser is not available)',
     ruleSets: ruleSets.length,
