@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { importFiles } from '../../src/registry/import/importer.ts';
 import { parseSearchQuery } from '../../src/registry/search/query.ts';
 import { searchTrials } from '../../src/registry/search/search.ts';
@@ -17,6 +16,7 @@ import { geocoder } from '../../src/registry/geocode/geocoder.ts';
 import { openEligo } from '../../src/runtime.ts';
 import type { DatabaseLocation } from '../../src/store/database.ts';
 import { SHARED_DIR } from '../../test/support/shared.ts';
+import { adminQuery as admin } from '../../test/support/databases.ts';
 
 const { values } = parseArgs({
   options: {
@@ -153,15 +153,6 @@ async function runBackend(backend: 'pglite' | 'postgres', location: DatabaseLoca
   }
 }
 
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 // The offline gazetteer loads once per process, on first use; measured here, cold.
 const geocoderStarted = performance.now();

@@ -7,20 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openEligo } from '../../src/runtime.ts';
 import type { DatabaseLocation } from '../../src/store/database.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
+import { adminQuery as admin } from '../support/databases.ts';
 
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 const locations: Array<{ name: string; location: () => Promise<DatabaseLocation>; dispose: () => Promise<void> }> = [];
 const directory = mkdtempSync(join(tmpdir(), 'eligo-startup-'));

@@ -45,7 +45,8 @@ export function testBackends(): TestBackend[] {
   return backends;
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** Runs one statement on a fresh connection (CREATE/DROP DATABASE cannot run inside a pool's transaction). */
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -55,16 +55,8 @@ export interface ParsedTrialCriteria {
 }
 
 /** GET /api/rule-sets: one trial with a rule set, for the review list. */
-export interface RuleSetListItem {
-  nctId: string;
-  title: string | null;
-  status: string | null;
-  version: number;
-  latestVersion: number;
-  review: ReviewState;
-  source: string;
-  criteria: { total: number; computable: number; partial: number; needs_review: number; unspecified: number };
-}
+export type { RuleSetListItem } from '../../eligibility/rule-set-store.ts';
+import type { RuleSetListItem } from '../../eligibility/rule-set-store.ts';
 
 export interface RuleSetList {
   total: number;
