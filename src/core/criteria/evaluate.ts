@@ -44,6 +44,8 @@ export interface MissingItem {
   criterion: string;
   /** What to obtain, e.g. "LVEF (within 90 days)". */
   what: string;
+  /** The same in Simplified Chinese, where Eligo's tables name it (e.g. "左心室射血分数（90天内）"). */
+  whatZh?: string;
 }
 
 export interface ConfirmItem {
@@ -108,7 +110,7 @@ interface Outcome {
   truth: Truth;
   reason: string;
   evidence: Evidence[];
-  missing: string[];
+  missing: Bilingual[];
   confirm: Bilingual[];
   ambiguities: Bilingual[];
 }
@@ -174,7 +176,9 @@ export function evaluateRuleSet(ruleSet: RuleSet, facts: PatientFacts, options: 
       if (result.reasonZh) result.reasonZh += `（仅依据已编码部分判断；未编码：${result.notEncoded.map((text) => `«${text}»`).join('、')}）`;
     }
     criteria.push(result);
-    if (status === 'unknown') for (const what of unique(outcome.missing)) missing.push({ criterion: criterion.id, what });
+    if (status === 'unknown') {
+      for (const what of uniqueText(outcome.missing)) missing.push(what.zh ? { criterion: criterion.id, what: what.en, whatZh: what.zh } : { criterion: criterion.id, what: what.en });
+    }
     for (const question of questions) confirm.push(question.zh ? { criterion: criterion.id, question: question.en, questionZh: question.zh } : { criterion: criterion.id, question: question.en });
   }
   const verdict: Verdict = criteria.some((c) => c.status === 'fail') ? 'ineligible' : criteria.some((c) => c.status === 'unknown') ? 'incomplete' : 'eligible';
@@ -203,6 +207,11 @@ function criterionReason(kind: CriterionKind, status: CriterionStatus, outcome: 
   return `${prefix}${outcome.reason}`;
 }
 
+/** "LVEF (within 90 days)" / "左心室射血分数（90天内）": a measurement to obtain, in both languages. */
+function withinWindow(label: { en: string; zh: string }, window: Duration): Bilingual {
+  return { en: `${label.en} (within ${describeDuration(window)})`, zh: `${label.zh}（${describeDuration(window, 'zh')}内）` };
+}
+
 function unique<T>(items: T[]): T[] {
   return items.length < 2 ? items : [...new Set(items)];
 }
@@ -218,8 +227,9 @@ function uniqueText(items: Bilingual[]): Bilingual[] {
 // Leaves share these instead of allocating empty lists (screening thousands of trials allocates a lot); never mutated.
 const NONE: never[] = [];
 
-function leaf(truth: Truth, reason: string, evidence: Evidence[] = NONE, missing: string[] = NONE): Outcome {
-  return { truth, reason, evidence, missing, confirm: NONE, ambiguities: NONE };
+function leaf(truth: Truth, reason: string, evidence: Evidence[] = NONE, missing: Array<string | Bilingual> = NONE): Outcome {
+  const items = missing.length === 0 ? NONE : missing.map((item) => (typeof item === 'string' ? { en: item } : item));
+  return { truth, reason, evidence, missing: items, confirm: NONE, ambiguities: NONE };
 }
 
 function evaluateRule(rule: Rule, context: Context): Outcome {
@@ -373,7 +383,7 @@ function evaluateObservation(key: string, comparison: Comparison, lookback: Dura
     const older = facts[0];
     const evidence: Evidence[] = older ? [{ kind: 'observation', label: analyte.label.en, value: older.value, unit: older.unit, date: older.date, source: older.source, outcome: 'unknown' }] : [];
     const base = older ? `${label} last recorded on ${older.date}, more than ${windowText} before ${context.asOf}` : `${label} not recorded in the last ${windowText}`;
-    return leaf('unknown', withProblems(base, problems), evidence, [`${analyte.label.en} (within ${windowText})`]);
+    return leaf('unknown', withProblems(base, problems), evidence, [withinWindow(analyte.label, window)]);
   }
   const evidence: Evidence = { kind: 'observation', label: analyte.label.en, value: fact.comparator ? `${fact.comparator}${formatNumber(fact.value)}` : fact.value, unit: fact.unit, date: fact.date, source: fact.source, outcome: 'unknown' };
   if (fact.recorded.unit !== fact.unit) evidence.recorded = fact.recorded;
@@ -425,7 +435,7 @@ function evaluateQualitative(key: string, expected: 'positive' | 'negative', loo
   if (!fact) {
     const problems = problemsFor(context, (s) => (s.kind === 'analyte' && s.analyte === key) || s.kind === 'observation');
     const base = facts[0] ? `${analyte.short} last tested on ${facts[0].date}, more than ${windowText} before ${context.asOf}` : `${analyte.short} not recorded in the last ${windowText}`;
-    return leaf('unknown', withProblems(base, problems), [], [`${analyte.label.en} (within ${windowText})`]);
+    return leaf('unknown', withProblems(base, problems), [], [withinWindow(analyte.label, window)]);
   }
   const truth: Truth = fact.result === expected ? 'true' : 'false';
   return leaf(truth, `${analyte.short} ${fact.result} on ${fact.date}`, [{ kind: 'qualitative', label: analyte.label.en, value: fact.result, date: fact.date, source: fact.source, threshold: expected, outcome: truth }]);
@@ -442,7 +452,7 @@ function evaluateScore(scaleId: Parameters<typeof scaleById>[0], comparison: Com
     const problems = problemsFor(context, (s) => (s.kind === 'scale' && s.scale === scaleId) || s.kind === 'observation');
     if (whenNotRecorded === 'absent' && facts.length === 0 && problems.length === 0) return leaf('false', `${scale.label.en} ${formatComparison({ ...comparison, unit: '1' }, 'en')}: not recorded — assumed absent`);
     const base = facts[0] ? `${scale.label.en} last recorded on ${facts[0].date}, more than ${windowText} before ${context.asOf}` : `${scale.label.en} not recorded in the last ${windowText}`;
-    return leaf('unknown', withProblems(base, problems), [], [`${scale.label.en} (within ${windowText})`]);
+    return leaf('unknown', withProblems(base, problems), [], [withinWindow(scale.label, window)]);
   }
   const truth: Truth = holds(comparison.op, fact.grade, comparison.value, comparison.high) ? 'true' : 'false';
   const threshold = formatComparison({ ...comparison, unit: '1' }, 'en');
@@ -455,7 +465,7 @@ function evaluateAge(comparison: Comparison, context: Context): Outcome {
   const birthDate = context.facts.birthDate;
   if (!birthDate) {
     const problems = problemsFor(context, (s) => s.kind === 'birthDate');
-    return leaf('unknown', withProblems('age unknown: no birth date in the record', problems), [], ['date of birth']);
+    return leaf('unknown', withProblems('age unknown: no birth date in the record', problems), [], [{ en: 'date of birth', zh: '出生日期' }]);
   }
   let age: number;
   if (comparison.unit === 'a') age = ageInYears(birthDate, context.asOf);
@@ -472,7 +482,7 @@ function evaluateAge(comparison: Comparison, context: Context): Outcome {
 function evaluateSex(sex: 'female' | 'male', context: Context): Outcome {
   const recorded = context.facts.sex;
   if (recorded !== 'female' && recorded !== 'male') {
-    return leaf('unknown', withProblems(`sex not recorded as female or male${recorded ? ` (recorded: ${recorded})` : ''}`, problemsFor(context, (s) => s.kind === 'sex')), [], ['sex']);
+    return leaf('unknown', withProblems(`sex not recorded as female or male${recorded ? ` (recorded: ${recorded})` : ''}`, problemsFor(context, (s) => s.kind === 'sex')), [], [{ en: 'sex', zh: '性别' }]);
   }
   const truth: Truth = recorded === sex ? 'true' : 'false';
   return leaf(truth, `sex ${recorded}`, [{ kind: 'sex', label: 'sex', value: recorded, source: 'Patient.gender', threshold: sex, outcome: truth }]);
@@ -614,7 +624,7 @@ function evaluatePregnancy(state: 'pregnant' | 'lactating', context: Context): O
     return leaf(truth, `${status.present ? '' : 'not '}${state} on ${status.date}`, [{ kind, label: `${word} status`, value: status.present ? state : `not ${state}`, date: status.date, source: status.source, outcome: truth }]);
   }
   if (state === 'lactating') return leaf('false', 'breastfeeding: not recorded — assumed absent');
-  return leaf('unknown', `pregnancy status not recorded in the last ${describeDuration(window)}`, [], [`pregnancy status or test (within ${describeDuration(window)})`]);
+  return leaf('unknown', `pregnancy status not recorded in the last ${describeDuration(window)}`, [], [{ en: `pregnancy status or test (within ${describeDuration(window)})`, zh: `妊娠状态或妊娠试验（${describeDuration(window, 'zh')}内）` }]);
 }
 
 function evaluateMedication(ref: ConceptRef, within: Duration | undefined, context: Context, ever = false): Outcome {

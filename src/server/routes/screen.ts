@@ -89,7 +89,7 @@ const screeningResultSchema = z
     verdict: z.enum(['eligible', 'ineligible', 'incomplete']),
     ruleSet: z.object({ version: z.number().int(), review: z.enum(['reviewed', 'unreviewed']) }),
     criteria: z.array(criterionResultSchema),
-    missing: z.array(z.object({ criterion: z.string(), what: z.string() })),
+    missing: z.array(z.object({ criterion: z.string(), what: z.string(), whatZh: z.string().optional() })),
     confirm: z.array(confirmItemSchema),
     warnings: z.array(z.string()).openapi({ description: 'Problems found in the patient record, each naming the resource and field' }),
   })
@@ -111,7 +111,7 @@ const rankingSchema = z
         verdict: z.enum(['eligible', 'ineligible', 'incomplete']),
         ruleSet: z.object({ version: z.number().int(), review: z.enum(['reviewed', 'unreviewed']) }),
         counts: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), confirm: z.number().int() }).openapi({ description: 'Criteria by status' }),
-        missing: z.array(z.object({ criterion: z.string(), what: z.string() })),
+        missing: z.array(z.object({ criterion: z.string(), what: z.string(), whatZh: z.string().optional() })),
         confirm: z.number().int().openapi({ description: 'Points a person must confirm' }),
         criteria: z.array(criterionResultSchema).optional().openapi({ description: 'detail=full only: every criterion with status, reason and evidence' }),
         confirmItems: z.array(confirmItemSchema).optional().openapi({ description: 'detail=full only: the points to confirm' }),

@@ -14,10 +14,10 @@ import { Link } from '../shell/router.tsx';
 import { checkHref } from '../shell/routes.ts';
 import { commonNeeds } from './common-needs.ts';
 import { patientBundle } from './patient-bundle.ts';
-import { PatientForm } from './patient-form.tsx';
 import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
-import { localToday, PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
-import { ScreeningResultView, VerdictBanner } from './screening-result.tsx';
+import { PatientInput } from './patient-input.tsx';
+import { localToday, type SourceKind } from './patient-source.tsx';
+import { RuleText, ScreeningResultView, VerdictBanner } from './screening-result.tsx';
 import { SiteSelect } from './site-select.tsx';
 
 /** Trials per request and per "list more"; the API returns at most MAX_LIMIT. */
@@ -97,31 +97,22 @@ export function CheckAllTrialsPage() {
           </label>
           <SiteSelect value={site} onChange={setSite} />
         </div>
-        <SourceChoice
-          value={source}
-          allowForm={needs !== null}
-          onChange={(kind) => {
+        <PatientInput
+          source={source}
+          onSourceChange={(kind) => {
             setSource(kind);
             // The file input starts empty again when shown: so does the record read from it.
             if (kind === 'file') setRecord(null);
             if (kind === 'form' && needs && !form) setForm(emptyPatientForm(needs, asOf));
           }}
+          allowForm={needs !== null}
+          form={needs && form ? { needs, value: form, onChange: setForm, hint: 'screening.all.formHint' } : null}
+          onRecord={setRecord}
+          problems={problems}
+          missingFile={missingFile}
+          busy={busy}
+          submitLabel="screening.all.submit"
         />
-        {source === 'form' && needs && form ? (
-          <>
-            <p className="hint">{t('screening.all.formHint')}</p>
-            <PatientForm needs={needs} form={form} onChange={setForm} problems={problems} />
-          </>
-        ) : (
-          <PatientFileInput onRecord={setRecord} />
-        )}
-        {missingFile ? <p className="field-error" role="alert">{t('screening.file.missing')}</p> : null}
-        {problems.length > 0 && source === 'form' ? <p className="field-error" role="alert">{t.plural('screening.form.problems', problems.length)}</p> : null}
-        <p>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('screening.checking') : t('screening.all.submit')}
-          </button>
-        </p>
       </form>
       {error ? <ErrorNotice error={error} /> : null}
       {ranking ? (
@@ -196,7 +187,7 @@ function RankedTrialItem({ trial, request }: { trial: RankedTrial; request: { pa
             {trial.missing.map((item, index) => (
               <li key={index}>
                 <span aria-hidden="true">☐ </span>
-                {item.what} <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+                <RuleText en={item.what} zh={item.whatZh} /> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
               </li>
             ))}
           </ul>

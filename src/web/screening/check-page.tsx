@@ -9,10 +9,10 @@ import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Link } from '../shell/router.tsx';
 import { trialHref } from '../shell/routes.ts';
-import { PatientForm } from './patient-form.tsx';
 import { patientBundle } from './patient-bundle.ts';
 import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
-import { localToday, PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
+import { PatientInput } from './patient-input.tsx';
+import { localToday, type SourceKind } from './patient-source.tsx';
 import { ruleNeeds } from './rule-needs.ts';
 import { ScreeningResultView } from './screening-result.tsx';
 import { SiteSelect } from './site-select.tsx';
@@ -107,19 +107,17 @@ function CheckPatient({ nctId, title, rules }: { nctId: string; title: string; r
             <span id="name-hint" className="hint">{t('screening.patientNameHint')}</span>
           </label>
         </div>
-        <SourceChoice value={source} onChange={setSource} allowForm />
-        {source === 'file' ? (
-          <PatientFileInput onRecord={setFileRecord} />
-        ) : (
-          <PatientForm needs={needs} form={form} onChange={setForm} problems={problems} />
-        )}
-        {missingFile ? <p className="field-error" role="alert">{t('screening.file.missing')}</p> : null}
-        {problems.length > 0 && source === 'form' ? <p className="field-error" role="alert">{t.plural('screening.form.problems', problems.length)}</p> : null}
-        <p>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('screening.checking') : t('screening.submit')}
-          </button>
-        </p>
+        <PatientInput
+          source={source}
+          onSourceChange={setSource}
+          allowForm
+          form={{ needs, value: form, onChange: setForm }}
+          onRecord={setFileRecord}
+          problems={problems}
+          missingFile={missingFile}
+          busy={busy}
+          submitLabel="screening.submit"
+        />
       </form>
       {error ? <ErrorNotice error={error} /> : null}
       {result ? (

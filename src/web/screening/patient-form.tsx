@@ -1,6 +1,7 @@
 // Hand entry of a patient: only the facts the trial's rules read (rule-needs.ts), each with a visible
 // label; the form state becomes a FHIR Bundle in patient-bundle.ts. Nothing leaves the page until
 // the user asks for the check, and then only in the request body.
+import type { ReactNode } from 'react';
 import { scaleById } from '../../core/clinical/tables/scales.ts';
 import { displayUnit } from '../../core/criteria/print.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -14,6 +15,23 @@ interface Props {
   form: PatientFormState;
   onChange(next: PatientFormState): void;
   problems: readonly FormProblem[];
+}
+
+/** A row whose first field is a labelled choice: the options are [value, text] pairs; further fields of the row follow as children. */
+function SelectRow<V extends string>({ label, value, options, onChange, children }: { label: string; value: V; options: readonly (readonly [V, string])[]; onChange(value: V): void; children?: ReactNode }) {
+  return (
+    <li className="form-row">
+      <label className="field field-inline">
+        <span>{label}</span>
+        <select value={value} onChange={(event) => onChange(event.target.value as V)}>
+          {options.map(([optionValue, text]) => (
+            <option key={optionValue} value={optionValue}>{text}</option>
+          ))}
+        </select>
+      </label>
+      {children}
+    </li>
+  );
 }
 
 export function PatientForm({ needs, form, onChange, problems }: Props) {
@@ -34,6 +52,15 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
       {label}
       <span className="visually-hidden"> — {name}</span>
     </span>
+  );
+  // An inline field of a row: its label, the input (a date picker, or text with the decimal keypad), marked when
+  // it has a problem, and the problem's text.
+  const inlineInput = (kind: 'date' | 'decimal', id: string, label: ReactNode, value: string, onChange: (value: string) => void) => (
+    <label className="field field-inline">
+      {label}
+      <input id={id} {...(kind === 'date' ? { type: 'date' } : { inputMode: 'decimal' as const })} value={value} onChange={(event) => onChange(event.target.value)} {...errorProps(id)} />
+      {errorText(id)}
+    </label>
   );
   const set = <K extends keyof PatientFormState>(key: K, value: PatientFormState[K]) => onChange({ ...form, [key]: value });
 
@@ -79,11 +106,7 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
                   </label>
                   {entry.present ? (
                     <>
-                      <label className="field field-inline">
-                        <span>{t('screening.form.onset')}</span>
-                        <input id={fieldId.onset(concept.id)} type="date" value={entry.onset} onChange={(event) => update({ onset: event.target.value })} {...errorProps(fieldId.onset(concept.id))} />
-                        {errorText(fieldId.onset(concept.id))}
-                      </label>
+                      {inlineInput('date', fieldId.onset(concept.id), <span>{t('screening.form.onset')}</span>, entry.onset, (onset) => update({ onset }))}
                       <label className="check-row">
                         <input type="checkbox" checked={entry.active} onChange={(event) => update({ active: event.target.checked })} />
                         <span>{t('screening.form.active')}</span>
@@ -107,11 +130,7 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
               const name = analyte.label[lang];
               return (
                 <li key={analyte.key} className="form-row measurement-row">
-                  <label className="field field-inline">
-                    <span>{name}</span>
-                    <input id={fieldId.value(analyte.key)} inputMode="decimal" value={entry.value} onChange={(event) => update({ value: event.target.value })} {...errorProps(fieldId.value(analyte.key))} />
-                    {errorText(fieldId.value(analyte.key))}
-                  </label>
+                  {inlineInput('decimal', fieldId.value(analyte.key), <span>{name}</span>, entry.value, (value) => update({ value }))}
                   <label className="field field-inline">
                     {qualified(t('screening.form.unit'), name)}
                     <select value={entry.unit} onChange={(event) => update({ unit: event.target.value })}>
@@ -120,23 +139,9 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
                       ))}
                     </select>
                   </label>
-                  <label className="field field-inline">
-                    {qualified(t('screening.form.date'), name)}
-                    <input id={fieldId.measurementDate(analyte.key)} type="date" value={entry.date} onChange={(event) => update({ date: event.target.value })} {...errorProps(fieldId.measurementDate(analyte.key))} />
-                    {errorText(fieldId.measurementDate(analyte.key))}
-                  </label>
-                  <label className="field field-inline">
-                    {qualified(t('screening.form.upperLimit'), name)}
-                    <input id={fieldId.upperLimit(analyte.key)} inputMode="decimal" value={entry.upperLimit} onChange={(event) => update({ upperLimit: event.target.value })} {...errorProps(fieldId.upperLimit(analyte.key))} />
-                    {errorText(fieldId.upperLimit(analyte.key))}
-                  </label>
-                  {needsLowerLimit ? (
-                    <label className="field field-inline">
-                      {qualified(t('screening.form.lowerLimit'), name)}
-                      <input id={fieldId.lowerLimit(analyte.key)} inputMode="decimal" value={entry.lowerLimit} onChange={(event) => update({ lowerLimit: event.target.value })} {...errorProps(fieldId.lowerLimit(analyte.key))} />
-                      {errorText(fieldId.lowerLimit(analyte.key))}
-                    </label>
-                  ) : null}
+                  {inlineInput('date', fieldId.measurementDate(analyte.key), qualified(t('screening.form.date'), name), entry.date, (date) => update({ date }))}
+                  {inlineInput('decimal', fieldId.upperLimit(analyte.key), qualified(t('screening.form.upperLimit'), name), entry.upperLimit, (upperLimit) => update({ upperLimit }))}
+                  {needsLowerLimit ? inlineInput('decimal', fieldId.lowerLimit(analyte.key), qualified(t('screening.form.lowerLimit'), name), entry.lowerLimit, (lowerLimit) => update({ lowerLimit })) : null}
                 </li>
               );
             })}
@@ -153,21 +158,19 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
               const update = (patch: Partial<typeof entry>) => set('tests', { ...form.tests, [analyte.key]: { ...entry, ...patch } });
               const name = analyte.label[lang];
               return (
-                <li key={analyte.key} className="form-row">
-                  <label className="field field-inline">
-                    <span>{name}</span>
-                    <select value={entry.result} onChange={(event) => update({ result: event.target.value as typeof entry.result })}>
-                      <option value="">{t('screening.form.notDone')}</option>
-                      <option value="negative">{t('screening.form.negative')}</option>
-                      <option value="positive">{t('screening.form.positive')}</option>
-                    </select>
-                  </label>
-                  <label className="field field-inline">
-                    {qualified(t('screening.form.date'), name)}
-                    <input id={fieldId.testDate(analyte.key)} type="date" value={entry.date} onChange={(event) => update({ date: event.target.value })} {...errorProps(fieldId.testDate(analyte.key))} />
-                    {errorText(fieldId.testDate(analyte.key))}
-                  </label>
-                </li>
+                <SelectRow
+                  key={analyte.key}
+                  label={name}
+                  value={entry.result}
+                  options={[
+                    ['', t('screening.form.notDone')],
+                    ['negative', t('screening.form.negative')],
+                    ['positive', t('screening.form.positive')],
+                  ]}
+                  onChange={(result) => update({ result })}
+                >
+                  {inlineInput('date', fieldId.testDate(analyte.key), qualified(t('screening.form.date'), name), entry.date, (date) => update({ date }))}
+                </SelectRow>
               );
             })}
           </ul>
@@ -184,59 +187,52 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
               const update = (patch: Partial<typeof entry>) => set('scores', { ...form.scores, [scaleId]: { ...entry, ...patch } });
               const name = scale.label[lang];
               return (
-                <li key={scaleId} className="form-row">
-                  <label className="field field-inline">
-                    <span>{name}</span>
-                    <select value={entry.grade} onChange={(event) => update({ grade: event.target.value })}>
-                      <option value="">{t('screening.form.notRecorded')}</option>
-                      {scale.grades.map((grade) => (
-                        <option key={grade} value={String(grade)}>{scale.gradeLabel(grade)}</option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field field-inline">
-                    {qualified(t('screening.form.date'), name)}
-                    <input id={fieldId.scoreDate(scaleId)} type="date" value={entry.date} onChange={(event) => update({ date: event.target.value })} {...errorProps(fieldId.scoreDate(scaleId))} />
-                    {errorText(fieldId.scoreDate(scaleId))}
-                  </label>
-                </li>
+                <SelectRow
+                  key={scaleId}
+                  label={name}
+                  value={entry.grade}
+                  options={[['', t('screening.form.notRecorded')], ...scale.grades.map((grade) => [String(grade), scale.gradeLabel(grade)] as const)]}
+                  onChange={(grade) => update({ grade })}
+                >
+                  {inlineInput('date', fieldId.scoreDate(scaleId), qualified(t('screening.form.date'), name), entry.date, (date) => update({ date }))}
+                </SelectRow>
               );
             })}
             {needs.pregnancy ? (
-              <li className="form-row">
-                <label className="field field-inline">
-                  <span>{t('screening.form.pregnancy')}</span>
-                  <select value={form.pregnancy} onChange={(event) => set('pregnancy', event.target.value as PatientFormState['pregnancy'])}>
-                    <option value="">{t('screening.form.notRecorded')}</option>
-                    <option value="not-pregnant">{t('screening.form.notPregnant')}</option>
-                    <option value="pregnant">{t('screening.form.pregnant')}</option>
-                  </select>
-                </label>
-              </li>
+              <SelectRow
+                label={t('screening.form.pregnancy')}
+                value={form.pregnancy}
+                options={[
+                  ['', t('screening.form.notRecorded')],
+                  ['not-pregnant', t('screening.form.notPregnant')],
+                  ['pregnant', t('screening.form.pregnant')],
+                ]}
+                onChange={(value) => set('pregnancy', value)}
+              />
             ) : null}
             {needs.lactation ? (
-              <li className="form-row">
-                <label className="field field-inline">
-                  <span>{t('screening.form.lactation')}</span>
-                  <select value={form.lactation} onChange={(event) => set('lactation', event.target.value as PatientFormState['lactation'])}>
-                    <option value="">{t('screening.form.notRecorded')}</option>
-                    <option value="not-lactating">{t('screening.form.notLactating')}</option>
-                    <option value="lactating">{t('screening.form.lactating')}</option>
-                  </select>
-                </label>
-              </li>
+              <SelectRow
+                label={t('screening.form.lactation')}
+                value={form.lactation}
+                options={[
+                  ['', t('screening.form.notRecorded')],
+                  ['not-lactating', t('screening.form.notLactating')],
+                  ['lactating', t('screening.form.lactating')],
+                ]}
+                onChange={(value) => set('lactation', value)}
+              />
             ) : null}
             {needs.allergy ? (
-              <li className="form-row">
-                <label className="field field-inline">
-                  <span>{t('screening.form.allergy')}</span>
-                  <select value={form.allergy} onChange={(event) => set('allergy', event.target.value as PatientFormState['allergy'])}>
-                    <option value="">{t('screening.form.noAllergy')}</option>
-                    <option value="low">{t('screening.form.allergyLow')}</option>
-                    <option value="high">{t('screening.form.allergyHigh')}</option>
-                  </select>
-                </label>
-              </li>
+              <SelectRow
+                label={t('screening.form.allergy')}
+                value={form.allergy}
+                options={[
+                  ['', t('screening.form.noAllergy')],
+                  ['low', t('screening.form.allergyLow')],
+                  ['high', t('screening.form.allergyHigh')],
+                ]}
+                onChange={(value) => set('allergy', value)}
+              />
             ) : null}
           </ul>
         </fieldset>
@@ -264,11 +260,7 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
                     <span>{t('screening.form.had', { name: concept.label[lang] })}</span>
                   </label>
                   {entry.present ? (
-                    <label className="field field-inline">
-                      {qualified(t('screening.form.date'), concept.label[lang])}
-                      <input id={fieldId.procedureDate(concept.id)} type="date" value={entry.date} onChange={(event) => update({ date: event.target.value })} {...errorProps(fieldId.procedureDate(concept.id))} />
-                      {errorText(fieldId.procedureDate(concept.id))}
-                    </label>
+                    inlineInput('date', fieldId.procedureDate(concept.id), qualified(t('screening.form.date'), concept.label[lang]), entry.date, (date) => update({ date }))
                   ) : null}
                 </li>
               );

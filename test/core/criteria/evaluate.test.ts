@@ -47,7 +47,7 @@ test('an exclusion that holds fails; one that does not, passes; the verdict foll
   assert.deepEqual([statuses(clear), clear.verdict], [['pass'], 'eligible']);
   assert.equal(clear.criteria[0].reason, 'HIV: not recorded — assumed absent');
   const unknown = screen([missingLvef], []);
-  assert.deepEqual([unknown.verdict, unknown.missing], ['incomplete', [{ criterion: 'c0', what: 'left ventricular ejection fraction (LVEF) (within 90 days)' }]]);
+  assert.deepEqual([unknown.verdict, unknown.missing], ['incomplete', [{ criterion: 'c0', what: 'left ventricular ejection fraction (LVEF) (within 90 days)', whatZh: '左心室射血分数（LVEF）（90天内）' }]]);
 });
 
 test('× LLN uses the lower limit', () => {
@@ -103,4 +103,13 @@ test('a partial criterion (parser output) is decided on its encoded part and say
   assert.match(result.criteria[0].reason, /decided on the encoded part only; not encoded: «unless due to marrow involvement»/);
   assert.equal(result.criteria[1].notEncoded, undefined);
   assert.doesNotMatch(result.criteria[1].reason, /not encoded/);
+});
+
+test('missing data is named in English and Chinese, with the look-back window', () => {
+  const result = screen([missingLvef, { type: 'score', scale: 'ECOG', comparison: { op: '<=', value: 2, unit: '1' } }], []);
+  assert.deepEqual(statuses(result), ['unknown', 'unknown']);
+  assert.deepEqual(result.missing.map((item) => [item.what, item.whatZh]), [
+    ['left ventricular ejection fraction (LVEF) (within 90 days)', '左心室射血分数（LVEF）（90天内）'],
+    ['ECOG performance status (within 28 days)', 'ECOG体能状态评分（28天内）'],
+  ]);
 });
