@@ -13,9 +13,8 @@ import type { MessageKey } from '../i18n/en.ts';
 import { Link } from '../shell/router.tsx';
 import { checkHref } from '../shell/routes.ts';
 import { commonNeeds } from './common-needs.ts';
-import { patientBundle } from './patient-bundle.ts';
-import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
-import { PatientInput } from './patient-input.tsx';
+import { emptyPatientForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
+import { PatientInput, recordFromForm } from './patient-input.tsx';
 import { localToday, type SourceKind } from './patient-source.tsx';
 import { RuleText, ScreeningResultView, VerdictBanner } from './screening-result.tsx';
 import { SiteSelect } from './site-select.tsx';
@@ -54,13 +53,9 @@ export function CheckAllTrialsPage() {
     let patient: PatientRecord;
     if (source === 'form' && form) {
       setMissingFile(false);
-      const reading = patientFromForm(form, asOf);
-      setProblems(reading.ok ? [] : reading.problems);
-      if (!reading.ok) {
-        document.getElementById(reading.problems[0].field)?.focus();
-        return;
-      }
-      patient = { body: JSON.stringify(patientBundle(reading.patient)), contentType: 'application/fhir+json' };
+      const fromForm = recordFromForm(form, asOf, setProblems);
+      if (!fromForm) return;
+      patient = fromForm;
     } else {
       setMissingFile(!record);
       if (!record) return;

@@ -9,9 +9,8 @@ import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Link } from '../shell/router.tsx';
 import { trialHref } from '../shell/routes.ts';
-import { patientBundle } from './patient-bundle.ts';
-import { emptyPatientForm, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
-import { PatientInput } from './patient-input.tsx';
+import { emptyPatientForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
+import { PatientInput, recordFromForm } from './patient-input.tsx';
 import { localToday, type SourceKind } from './patient-source.tsx';
 import { ruleNeeds } from './rule-needs.ts';
 import { ScreeningResultView } from './screening-result.tsx';
@@ -55,7 +54,7 @@ function CheckPatient({ nctId, title, rules }: { nctId: string; title: string; r
     setBadDate(!dateOk);
     if (!dateOk) return;
     setMissingFile(false);
-    let record: PatientRecord;
+    let record: PatientRecord | null;
     if (source === 'file') {
       if (!fileRecord) {
         setMissingFile(true);
@@ -63,13 +62,8 @@ function CheckPatient({ nctId, title, rules }: { nctId: string; title: string; r
       }
       record = fileRecord;
     } else {
-      const reading = patientFromForm(form, asOf);
-      setProblems(reading.ok ? [] : reading.problems);
-      if (!reading.ok) {
-        document.getElementById(reading.problems[0].field)?.focus();
-        return;
-      }
-      record = { body: JSON.stringify(patientBundle(reading.patient)), contentType: 'application/fhir+json' };
+      record = recordFromForm(form, asOf, setProblems);
+      if (!record) return;
     }
     setBusy(true);
     try {
