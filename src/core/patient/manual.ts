@@ -2,7 +2,8 @@
 // Bundle, so that hand-entered and exported records go through the one reader and evaluator.
 // Coded with Eligo's own concept codes and the analytes' LOINC codes; nothing here is stored.
 import { z } from 'zod';
-import { analyteByKey } from '../clinical/tables/analytes.ts';
+import { analyteByKey, OBSERVATION_CODES } from '../clinical/tables/analytes.ts';
+import { QUALITATIVE_CODES, STATE_ANSWERS } from '../clinical/tables/qualitative.ts';
 import { CODE_SYSTEMS, conceptById } from '../clinical/tables/conditions.ts';
 import { SCALES_TABLE } from '../clinical/tables/scales.ts';
 import { isIsoDate } from '../clinical/calendar.ts';
@@ -51,7 +52,10 @@ type Resource = Record<string, unknown> & { resourceType: string };
 const ucumQuantity = (value: number, unit: string) => ({ value, unit, system: CODE_SYSTEMS.ucum, code: unit });
 const loincCode = (code: string) => ({ coding: [{ system: CODE_SYSTEMS.loinc, code }] });
 const eligoCode = (id: string) => ({ coding: [{ system: CODE_SYSTEMS.eligo, code: id, display: conceptById(id)?.label.en ?? id }] });
-const SNOMED_RESULT = { positive: { code: '10828004', display: 'Positive' }, negative: { code: '260385009', display: 'Negative' } } as const;
+/** The table's SNOMED CT code for a qualitative result or a pregnancy state (one source for every code). */
+const snomedResult = (result: 'positive' | 'negative') => QUALITATIVE_CODES.find((entry) => entry.system === CODE_SYSTEMS.snomed && entry.result === result)!.code;
+const snomedPregnancy = (present: boolean) => STATE_ANSWERS.find((entry) => entry.system === CODE_SYSTEMS.snomed && entry.state === 'pregnant' && entry.present === present)!.code;
+const RESULT_DISPLAY = { positive: 'Positive', negative: 'Negative' } as const;
 
 /** Validates a hand-entered record (throws a ZodError naming each bad field) and returns it as a FHIR Bundle. */
 export function bundleFromManualRecord(input: unknown): { resourceType: 'Bundle'; type: 'collection'; entry: Array<{ resource: Resource }> } {
@@ -82,17 +86,17 @@ export function bundleFromManualRecord(input: unknown): { resourceType: 'Bundle'
   });
   record.tests.forEach((test, index) => {
     const analyte = analyteByKey(test.analyte)!;
-    resources.push({ resourceType: 'Observation', id: `test-${index + 1}`, status: 'final', code: loincCode(analyte.loinc[0]), effectiveDateTime: test.date, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.snomed, ...SNOMED_RESULT[test.result] }] } });
+    resources.push({ resourceType: 'Observation', id: `test-${index + 1}`, status: 'final', code: loincCode(analyte.loinc[0]), effectiveDateTime: test.date, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.snomed, code: snomedResult(test.result), display: RESULT_DISPLAY[test.result] }] } });
   });
   record.scores.forEach((score, index) => {
     const scale = SCALES_TABLE.find((entry) => entry.id === score.scale)!;
     resources.push({ resourceType: 'Observation', id: `score-${index + 1}`, status: 'final', code: loincCode(scale.loinc[0]), effectiveDateTime: score.date, valueInteger: score.grade });
   });
   if (record.pregnancy) {
-    resources.push({ resourceType: 'Observation', id: 'pregnancy', status: 'final', code: loincCode('82810-3'), effectiveDateTime: record.pregnancy.date, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.snomed, code: record.pregnancy.pregnant ? '77386006' : '60001007' }] } });
+    resources.push({ resourceType: 'Observation', id: 'pregnancy', status: 'final', code: loincCode(OBSERVATION_CODES.pregnancyStatus), effectiveDateTime: record.pregnancy.date, valueCodeableConcept: { coding: [{ system: CODE_SYSTEMS.snomed, code: snomedPregnancy(record.pregnancy.pregnant) }] } });
   }
   if (record.breastfeeding) {
-    resources.push({ resourceType: 'Observation', id: 'breastfeeding', status: 'final', code: loincCode('63895-7'), effectiveDateTime: record.breastfeeding.date, valueBoolean: record.breastfeeding.breastfeeding });
+    resources.push({ resourceType: 'Observation', id: 'breastfeeding', status: 'final', code: loincCode(OBSERVATION_CODES.breastfeedingStatus), effectiveDateTime: record.breastfeeding.date, valueBoolean: record.breastfeeding.breastfeeding });
   }
   record.medications.forEach((medication, index) => {
     resources.push({ resourceType: 'MedicationStatement', id: `medication-${index + 1}`, status: 'active', medicationCodeableConcept: eligoCode(medication.concept), ...(medication.since ? { effectiveDateTime: medication.since } : {}) });
