@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, locationFromEnv, type Database, type DatabaseLocation } from './store/database.ts';
 import { migrations } from './store/migrations/index.ts';
+import { createStores } from './store/index.ts';
 import type { Kysely } from 'kysely';
 import type { Tables } from './store/tables.ts';
 
@@ -31,8 +32,9 @@ export async function openEligo(options: OpenOptions = {}): Promise<Database> {
     await migrateToLatest(database.db);
     if (seed) {
       const [{ ensureSeedTrials, SEEDED_KEY }, { ensureSeedRuleSets }] = await Promise.all([import('./registry/seed.ts'), import('./eligibility/seed.ts')]);
-      await ensureSeedTrials(database.db);
-      await ensureSeedRuleSets(database.db);
+      const stores = createStores(database.db);
+      await ensureSeedTrials(stores);
+      await ensureSeedRuleSets(stores);
       if (stamp) await saveStartupStamp(database.db, stamp, SEEDED_KEY);
     }
     return database;

@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { importFiles } from '../../src/registry/import/importer.ts';
 import { parseSearchQuery } from '../../src/registry/search/query.ts';
-import { searchTrials } from '../../src/registry/search/search.ts';
+import { searchTrials } from '../../src/store/trial-search.ts';
 import { geocoder } from '../../src/registry/geocode/geocoder.ts';
 import { openEligo } from '../../src/runtime.ts';
+import { createStores } from '../../src/store/index.ts';
 import type { DatabaseLocation } from '../../src/store/database.ts';
 import { SHARED_DIR } from '../../test/support/shared.ts';
 import { adminQuery as admin } from '../../test/support/databases.ts';
@@ -107,7 +108,7 @@ async function runBackend(backend: 'pglite' | 'postgres', location: DatabaseLoca
   const database = await openEligo({ location });
   try {
     process.stderr.write(`${backend}: importing ${values.file}…\n`);
-    const report = await importFiles(database.db, [values.file]);
+    const report = await importFiles(createStores(database.db), [values.file]);
     if (report.files.some((file) => file.error)) throw new Error(report.files.map((f) => f.error).join('; '));
     const imported = report.created + report.updated + report.unchanged;
     const records = report.files.reduce((sum, file) => sum + file.records, 0);

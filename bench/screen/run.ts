@@ -17,7 +17,8 @@ import { evaluateRuleSet } from '../../src/core/criteria/evaluate.ts';
 import { patientFactsFromFhir } from '../../src/core/patient/fhir.ts';
 import type { RuleSet } from '../../src/core/criteria/rules.ts';
 import { refreshParsedRuleSets, type RefreshReport } from '../../src/eligibility/parsed-rule-sets.ts';
-import { loadCriteriaParser, parseTrialCriteria } from '../../src/eligibility/parser-hook.ts';
+import { criteriaParser, parseTrialCriteria } from '../../src/eligibility/parser-hook.ts';
+import { createStores } from '../../src/store/index.ts';
 import { importFiles } from '../../src/registry/import/importer.ts';
 import { rankRuleSets } from '../../src/eligibility/screening.ts';
 import { readSeedRuleSets } from '../../src/eligibility/seed.ts';
@@ -98,7 +99,7 @@ if (!skip.has('api')) {
 
 if (!skip.has('all')) {
   const ruleSets: RuleSet[] = readSeedRuleSets();
-  const parser = await loadCriteriaParser();
+  const parser = criteriaParser();
   let parseMs = 0;
   let corpusTrials = 0;
   if (parser) {
@@ -148,7 +149,7 @@ if (!skip.has('rank')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-rank-'));
   const database = await openEligo({ location: { kind: 'pglite', dataDir: join(dataDir, 'pglite') } });
   try {
-    const imported = await importFiles(database.db, [CORPUS], { afterImport: (changed) => refreshParsedRuleSets(database.db, { nctIds: changed, fullOnNewParser: true }) });
+    const imported = await importFiles(createStores(database.db), [CORPUS], { afterImport: (changed) => refreshParsedRuleSets(createStores(database.db), { nctIds: changed, fullOnNewParser: true }) });
     const refresh = imported.afterImport as RefreshReport;
     say(`Import of the 4,868-trial corpus into PGlite: ${round(imported.seconds, 1)} s, of which parsing and storing ${refresh.parsed} parser rule sets ${round(imported.afterImportSeconds ?? 0, 1)} s`);
     // Only 9 of the corpus trials are recruiting: to rank at the corpus's scale, every trial is made open.

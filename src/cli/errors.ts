@@ -1,8 +1,28 @@
-/** An error the user can act on: printed as one line on stderr, without a stack trace. */
-export class CliError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 2) {
-    super(message);
-    this.exitCode = exitCode;
-  }
+// The one mapper from errors to the CLI: an EligoError becomes one line on stderr (no stack trace)
+// and an exit code by its kind; anything else is a bug and exits 1 with its message.
+import { EligoError, type ProblemKind } from '../core/problems.ts';
+
+/** 2: fix the command or its input; 3: something needed is not there (a locked database); 4: not allowed. */
+const EXIT_CODES: Record<ProblemKind, number> = {
+  invalid: 2,
+  unprocessable: 2,
+  not_found: 2,
+  conflict: 2,
+  too_large: 2,
+  unsupported_media: 2,
+  rate_limited: 3,
+  unavailable: 3,
+  unauthenticated: 4,
+  forbidden: 4,
+};
+
+/** A mistake in the command line the user can correct (an option, a file, an id). */
+export function usageError(message: string, field = '(command)'): EligoError {
+  return new EligoError('invalid', 'invalid_usage', message, [{ code: 'invalid_usage', field, expected: message, message }]);
+}
+
+/** The exit code and the line to print for an error a command let through. */
+export function cliFailure(error: unknown, context?: string): { exitCode: number; message: string } {
+  if (error instanceof EligoError) return { exitCode: EXIT_CODES[error.kind], message: context ? `${context}: ${error.message}` : error.message };
+  return { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
 }

@@ -2,7 +2,7 @@
 import { enableCompileCache } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { commandModulesFor } from './commands/index.ts';
-import { CliError } from './errors.ts';
+import { cliFailure } from './errors.ts';
 
 // Node's on-disk cache of compiled code (in the temp directory) for the modules the command loads
 // next: about 0.1 s less start-up from the second run on.
@@ -20,10 +20,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof CliError) {
-    process.stderr.write(`eligo: ${error.message}\n`);
-    process.exit(error.exitCode);
-  }
-  process.stderr.write(`eligo: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  const { exitCode, message } = cliFailure(error);
+  process.stderr.write(`eligo: ${message}\n`);
+  process.exit(exitCode);
 }

@@ -3,21 +3,13 @@
 import { compareScreeningResults, evaluateRuleSet, type CriterionResult, type CriterionStatus, type ScreeningResult } from '../core/criteria/evaluate.ts';
 import type { RuleSet } from '../core/criteria/rules.ts';
 import { isIsoDate } from '../core/clinical/calendar.ts';
+import { echoValue, EligoError } from '../core/problems.ts';
 import { patientFactsFromFhir } from '../core/patient/fhir.ts';
 import type { PatientFacts } from '../core/patient/facts.ts';
 import { indexSiteRanges, type SiteRangeIndex, type SiteReferenceRange } from '../core/patient/limits.ts';
 
-export class ScreeningError extends Error {
-  readonly code: 'trial_not_found' | 'no_rule_set' | 'invalid_date' | 'invalid_option';
-  constructor(code: ScreeningError['code'], message: string) {
-    super(message);
-    this.name = 'ScreeningError';
-    this.code = code;
-  }
-}
-
 export function checkAsOf(asOf: string): string {
-  if (!isIsoDate(asOf)) throw new ScreeningError('invalid_date', `asOf: expected a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  if (!isIsoDate(asOf)) throw EligoError.of('invalid', { code: 'invalid_date', field: 'asOf', value: asOf, expected: 'a date YYYY-MM-DD', message: `asOf: expected a date YYYY-MM-DD, got ${JSON.stringify(echoValue(asOf))}` });
   return asOf;
 }
 
@@ -81,9 +73,13 @@ export interface RankingOptions {
 
 /** A limit outside 1–MAX_RANKING_LIMIT or a detail other than summary/full: the message names the value. */
 export function checkRankingOptions(limit: number, detail: string): { limit: number; detail: RankingDetail } {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RANKING_LIMIT) throw new ScreeningError('invalid_option', `limit: expected a whole number from 1 to ${MAX_RANKING_LIMIT}, got ${JSON.stringify(limit)}`);
-  if (!(RANKING_DETAILS as readonly string[]).includes(detail)) throw new ScreeningError('invalid_option', `detail: expected "summary" or "full", got ${JSON.stringify(detail)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RANKING_LIMIT) throw invalidOption('limit', limit, `a whole number from 1 to ${MAX_RANKING_LIMIT}`);
+  if (!(RANKING_DETAILS as readonly string[]).includes(detail)) throw invalidOption('detail', detail, '"summary" or "full"');
   return { limit, detail: detail as RankingDetail };
+}
+
+function invalidOption(field: string, value: unknown, expected: string): EligoError {
+  return EligoError.of('invalid', { code: 'invalid_option', field, value, expected, message: `${field}: expected ${expected}, got ${JSON.stringify(echoValue(value))}` });
 }
 
 /**

@@ -4,32 +4,19 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
 import { parseTrial, type Trial } from '../core/trial/model.ts';
-import type { Tables } from '../store/tables.ts';
-import { upsertTrialsInTransaction } from './store/trials.ts';
+import type { Stores } from '../store/index.ts';
 
 export const SEED_TRIALS_DIR = fileURLToPath(new URL('../../data/seed-trials/', import.meta.url));
 /** Written (with the trials) when the seed trials are loaded. */
 export const SEEDED_KEY = 'registry.seed_trials_loaded';
 
-export async function ensureSeedTrials(db: Kysely<Tables>, directory: string = SEED_TRIALS_DIR): Promise<void> {
-  const already = await db.selectFrom('eligo_meta').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst();
-  if (already) return;
+export async function ensureSeedTrials(stores: Stores, directory: string = SEED_TRIALS_DIR): Promise<void> {
+  if (await stores.trials.seeded(SEEDED_KEY)) return;
   const trials = readSeedTrials(directory);
   // Without seed files (e.g. a trimmed install) there is nothing to load; try again next time.
   if (trials.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('eligo_meta')
-      .values({ key: SEEDED_KEY, value: trials.map((trial) => trial.protocolSection.identificationModule.nctId).join(',') })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    // Another process seeded this database between our check and our claim.
-    if (!claimed) return;
-    await upsertTrialsInTransaction(trx, trials.map((trial) => ({ trial, source: 'seed' as const })));
-  });
+  await stores.trials.seedOnce(SEEDED_KEY, trials);
 }
 
 /** Every *.json file of the directory, validated as an API v2 study; a bad seed is a bug and throws. */

@@ -3,40 +3,40 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { HTTPException } from 'hono/http-exception';
-import type { Kysely } from 'kysely';
-import type { Tables } from '../store/tables.ts';
-import { ApiError, describeZodError, errorBody } from './errors.ts';
+import type { Database } from '../store/database.ts';
+import { createStores, type Stores } from '../store/index.ts';
+import { errorBody, httpError, validationError } from './errors.ts';
+import { bodyLimits, refuseNul } from './limits.ts';
 import { log } from '../log.ts';
 import { routeModules } from './routes/index.ts';
 
 export interface AppDependencies {
-  db: Kysely<Tables>;
+  /** The open database: its kind for health, its transactions for the services that need them. */
+  database: Database;
+  /** The repositories every route and service reads and writes through (routes never see Kysely). */
+  stores: Stores;
   /** Directory of the built web app; the API works without it. */
   webRoot?: string;
 }
 
 export type App = OpenAPIHono;
 
+/** The dependencies for a database: its repositories built once. */
+export function appDependencies(database: Database, webRoot?: string): AppDependencies {
+  return { database, stores: createStores(database.db), webRoot };
+}
+
 export function createApp(deps: AppDependencies): App {
   const app = new OpenAPIHono({
     // Request validation failures become the standard error body, naming each bad field.
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const { message, details } = describeZodError(result.error, (result as { data?: unknown }).data);
-        return c.json(errorBody('invalid_request', message, details), 400);
-      }
+      if (!result.success) throw validationError(result.error, (result as { data?: unknown }).data);
     },
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
-    // Hono's own validators throw HTTPException (e.g. 400 "Malformed JSON in request body").
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = /json/i.test(error.message) ? 'invalid_json' : 'invalid_request';
-      return c.json(errorBody(code, error.message || 'invalid request'), error.status);
-    }
-    if (error instanceof SyntaxError) return c.json(errorBody('invalid_json', `request body is not valid JSON: ${error.message}`), 400);
+    const mapped = httpError(error);
+    if (mapped) return c.json(mapped.body, mapped.status);
     log.error({ err: { name: error.name, message: error.message, stack: error.stack }, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal_error', 'an unexpected error occurred; it has been logged'), 500);
   });
@@ -48,6 +48,9 @@ export function createApp(deps: AppDependencies): App {
     await next();
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
   });
+
+  // Before any route reads a body: the size limit, then the NUL check (which reads it).
+  app.use('/api/*', bodyLimits, refuseNul);
 
   for (const register of routeModules) register(app, deps);
 

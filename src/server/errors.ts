@@ -1,39 +1,64 @@
-// Every API error is JSON {error: {code, message, details}} with the right status. Routes throw
-// ApiError; the app's error handler turns it (and validation failures) into that body.
+// The one mapper from errors to HTTP: an EligoError's kind gives the status, its problems the details;
+// request validation failures (zod) and hono's own HTTPExceptions become EligoErrors first, so every
+// API error is JSON {error: {code, message, details}} built in one place.
+import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { EligoError, problem, type Problem, type ProblemKind } from '../core/problems.ts';
 
-export type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 422 | 500 | 503;
-
-export class ApiError extends Error {
-  readonly status: ErrorStatus;
-  readonly code: string;
-  readonly details: unknown;
-  constructor(status: ErrorStatus, code: string, message: string, details?: unknown) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.details = details ?? null;
-  }
-}
+const STATUS: Record<ProblemKind, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503> = {
+  invalid: 400,
+  unprocessable: 422,
+  not_found: 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_large: 413,
+  unsupported_media: 415,
+  rate_limited: 429,
+  unavailable: 503,
+};
+export type ErrorStatus = (typeof STATUS)[ProblemKind] | 500;
 
 export interface ErrorBody {
-  error: { code: string; message: string; details: unknown };
+  error: { code: string; message: string; details: Array<{ field: string; value?: unknown; expected: string }> | null };
 }
 
-export function errorBody(code: string, message: string, details: unknown = null): ErrorBody {
-  return { error: { code, message, details } };
+export interface HttpError {
+  status: ErrorStatus;
+  body: ErrorBody;
 }
 
-/** One line per problem, naming the field, the value received and what was expected. */
-export function describeZodError(error: ZodError, input?: unknown): { message: string; details: Array<{ field: string; value: unknown; expected: string }> } {
-  const details = error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '(body)';
-    return { field, value: valueAt(input, issue.path), expected: issue.message };
-  });
-  const message = details
-    .map((d) => `${d.field}: ${d.expected}${d.value === undefined ? '' : ` (got ${JSON.stringify(d.value)})`}`)
-    .join('; ');
-  return { message, details };
+/** Status and body for any error a route lets through; undefined for an unexpected one (a 500, logged by the caller). */
+export function httpError(error: unknown): HttpError | undefined {
+  const eligo = asEligoError(error);
+  if (!eligo) return undefined;
+  const details = eligo.problems.length > 0 ? eligo.problems.map(({ field, value, expected }) => (value === undefined ? { field, expected } : { field, value, expected })) : null;
+  return { status: STATUS[eligo.kind], body: { error: { code: eligo.code, message: eligo.message, details } } };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message, details: null } };
+}
+
+function asEligoError(error: unknown): EligoError | undefined {
+  if (error instanceof EligoError) return error;
+  // Hono's own validators and middleware throw HTTPException (malformed JSON, body over the limit).
+  if (error instanceof HTTPException && error.status < 500) {
+    if (error.status === 413) return EligoError.of('too_large', { code: 'body_too_large', field: '(body)', expected: error.message, message: error.message });
+    const code = /json/i.test(error.message) ? 'invalid_json' : 'invalid_request';
+    return new EligoError('invalid', code, error.message || 'invalid request');
+  }
+  if (error instanceof SyntaxError) return new EligoError('invalid', 'invalid_json', `request body is not valid JSON: ${error.message}`);
+  return undefined;
+}
+
+/** A failed request validation: one problem per issue, naming the field, the value received and what was expected. */
+export function zodProblems(error: ZodError, input?: unknown): Problem[] {
+  return error.issues.map((issue) => problem({ code: 'invalid_request', field: issue.path.map(String).join('.') || '(body)', value: valueAt(input, issue.path), expected: issue.message }));
+}
+
+export function validationError(error: ZodError, input?: unknown): EligoError {
+  return EligoError.all('invalid', 'invalid_request', zodProblems(error, input));
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -42,8 +67,5 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
-  // Long values (a whole bundle, a criteria text) would drown the message.
-  if (typeof current === 'string' && current.length > 80) return `${current.slice(0, 77)}...`;
-  if (current !== null && typeof current === 'object') return undefined;
   return current;
 }

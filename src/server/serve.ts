@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { Database } from '../store/database.ts';
-import { createApp } from './app.ts';
+import type { Stores } from '../store/index.ts';
+import { appDependencies, createApp } from './app.ts';
 import { log } from '../log.ts';
-import { currentRuleSetsOfOpenTrials } from '../eligibility/rule-set-store.ts';
 
 export interface ServeOptions {
   port: number;
@@ -12,12 +12,13 @@ export interface ServeOptions {
 
 /** Starts the HTTP server; resolves once it is listening, with a function that stops it. */
 export async function startServer(database: Database, options: ServeOptions): Promise<{ url: string; stop(): Promise<void> }> {
-  const app = createApp({ db: database.db, webRoot: options.webRoot });
+  const deps = appDependencies(database, options.webRoot);
+  const app = createApp(deps);
   return await new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const url = `http://${options.host}:${info.port}`;
       log.info({ url, database: database.kind }, 'Eligo is listening');
-      warmRuleSetCache(database);
+      warmRuleSetCache(deps.stores);
       resolve({ url, stop: () => new Promise<void>((done) => server.close(() => done())) });
     });
     server.once('error', reject);
@@ -25,9 +26,9 @@ export async function startServer(database: Database, options: ServeOptions): Pr
 }
 
 /** Reads and checks the open trials' rule sets once in the background, so the first ranking request does not pay for it. */
-function warmRuleSetCache(database: Database): void {
+function warmRuleSetCache(stores: Stores): void {
   const started = performance.now();
-  currentRuleSetsOfOpenTrials(database.db)
+  stores.ruleSets.currentOfOpenTrials()
     .then((entries) => log.info({ ruleSets: entries.length, ms: Math.round(performance.now() - started) }, 'rule sets of open trials cached'))
     .catch((error: Error) => log.warn({ err: { message: error.message } }, 'could not pre-load rule sets; they load on first use'));
 }

@@ -3,12 +3,13 @@
 // unparsed parts, the raw JSON editor refusing a bad rule, a threshold edited and approved as a new
 // reviewed version, which screening then uses.
 import { after, before, describe, test } from 'node:test';
+import { createStores } from '../../src/store/index.ts';
 import assert from 'node:assert/strict';
 import type { Rule } from '../../src/core/criteria/rules.ts';
 import { leafRules, replaceRule, textSegments } from '../../src/web/review/rule-draft.ts';
 import { patientBundle } from '../../src/web/screening/patient-bundle.ts';
 import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
-import { upsertTrials } from '../../src/registry/store/trials.ts';
+import { upsertTrials } from '../../src/store/trials.ts';
 import { refreshParsedRuleSets } from '../../src/eligibility/parsed-rule-sets.ts';
 import { readFileSync } from 'node:fs';
 
@@ -57,7 +58,7 @@ describe('criteria review page', () => {
     harness = await startBrowserHarness({
       prepare: async (database) => {
         await upsertTrials(database.db, [{ trial: PARSED_TRIAL, source: 'ctgov' }]);
-        await refreshParsedRuleSets(database.db, { nctIds: ['NCT09000101'] });
+        await refreshParsedRuleSets(createStores(database.db), { nctIds: ['NCT09000101'] });
       },
     });
   });

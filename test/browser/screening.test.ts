@@ -18,7 +18,8 @@ import { unitOptions } from '../../src/web/screening/unit-options.ts';
 import { COMMON_PANEL, commonNeeds } from '../../src/web/screening/common-needs.ts';
 import { CONCEPTS } from '../../src/core/clinical/tables/conditions.ts';
 import { SCALES_TABLE } from '../../src/core/clinical/tables/scales.ts';
-import { replaceSiteRanges, validateSiteRanges } from '../../src/eligibility/site-ranges.ts';
+import { validateSiteRanges } from '../../src/eligibility/site-ranges.ts';
+import { replaceSiteRanges } from '../../src/store/site-ranges.ts';
 import { SHARED_DIR } from '../support/shared.ts';
 import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 

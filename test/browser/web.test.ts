@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { upsertTrials } from '../../src/registry/store/trials.ts';
+import { upsertTrials } from '../../src/store/trials.ts';
 import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 
 const MULTICENTRE_TITLE = 'Clinical Study of UCB Combined With UC-MSCs in the Treatment of Bone Marrow Failure Disorders';

@@ -2,16 +2,17 @@
 // parser version and the criteria text's hash, refreshed only when one of them changes, ranked with
 // the reviewed sets (cache invalidated on save), and shown as unreviewed by the API.
 import { test, describe, before, after } from 'node:test';
+import { createStores } from '../../src/store/index.ts';
 import assert from 'node:assert/strict';
 import { SHARED_DIR } from '../support/shared.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testBackends } from '../support/databases.ts';
-import { createApp } from '../../src/server/app.ts';
+import { appDependencies, createApp } from '../../src/server/app.ts';
 import { PARSER_VERSION } from '../../src/core/criteria/parse/version.ts';
 import { criteriaHash, refreshParsedRuleSets, type RefreshReport } from '../../src/eligibility/parsed-rule-sets.ts';
-import { currentRuleSet, currentRuleSetsOfOpenTrials, saveRuleSet } from '../../src/eligibility/rule-set-store.ts';
+import { currentRuleSet, currentRuleSetsOfOpenTrials, saveRuleSet } from '../../src/store/rule-sets.ts';
 import { importFiles } from '../../src/registry/import/importer.ts';
 
 const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
@@ -36,14 +37,14 @@ for (const backend of testBackends()) {
     const importRecords = async (name: string, records: unknown[]) => {
       const file = join(directory, name);
       writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
-      const report = await importFiles(database.db, [file], { afterImport: (changed) => refreshParsedRuleSets(database.db, { nctIds: changed, fullOnNewParser: true }) });
+      const report = await importFiles(createStores(database.db), [file], { afterImport: (changed) => refreshParsedRuleSets(createStores(database.db), { nctIds: changed, fullOnNewParser: true }) });
       return report.afterImport as RefreshReport;
     };
     const storedRows = (nctId: string) => database.db.selectFrom('eligibility_rule_set').select(['version', 'review', 'source', 'parser_version', 'criteria_hash']).where('nct_id', '=', nctId).orderBy('version').execute();
 
     before(async () => {
       database = await backend.open({ seed: true });
-      app = createApp({ db: database.db });
+      app = createApp(appDependencies(database));
     });
     after(async () => {
       await database?.dispose();
@@ -88,7 +89,7 @@ for (const backend of testBackends()) {
       const seen: string[][] = [];
       const hooked = async (records: unknown[]) => {
         writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
-        return importFiles(database.db, [file], { afterImport: async (changed) => seen.push([...changed].sort()) });
+        return importFiles(createStores(database.db), [file], { afterImport: async (changed) => seen.push([...changed].sort()) });
       };
       const first = await hooked([trialRecord('NCT09000007', undefined), trialRecord('NCT09000008', undefined)]);
       const second = await hooked([trialRecord('NCT09000007', undefined), trialRecord('NCT09000008', CRITERIA)]);
@@ -128,16 +129,20 @@ for (const backend of testBackends()) {
       assert.equal(seed.parserVersion, null);
     });
 
-    test('a trial never refreshed is parsed once on first request and stored', async () => {
+    test('a trial never refreshed is read by the parser on request, and the read writes nothing', async () => {
       const file = join(directory, 'unhooked.jsonl');
       writeFileSync(file, JSON.stringify(trialRecord('NCT09000006', CRITERIA)));
-      await importFiles(database.db, [file]);
+      await importFiles(createStores(database.db), [file]);
       assert.deepEqual(await storedRows('NCT09000006'), []);
       const response = await app.request('/api/trials/NCT09000006/rules');
       assert.equal(response.status, 200);
+      const body = await response.json();
+      assert.equal(body.review, 'unreviewed');
+      assert.equal(body.source, 'parser');
+      assert.deepEqual(await storedRows('NCT09000006'), [], 'a GET never writes');
+      // Storing the parser's reading is an explicit step (the import hook or `eligo rules refresh`).
+      await refreshParsedRuleSets(createStores(database.db), { nctIds: ['NCT09000006'] });
       assert.equal((await storedRows('NCT09000006')).length, 1);
-      await app.request('/api/trials/NCT09000006/rules');
-      assert.equal((await storedRows('NCT09000006')).length, 1, 'not parsed again');
       const none = await app.request('/api/trials/NCT09000002/rules');
       assert.equal(none.status, 404);
       assert.equal((await none.json()).error.code, 'no_rule_set');

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { SHARED_DIR } from '../support/shared.ts';
 import { testBackends } from '../support/databases.ts';
-import { createApp } from '../../src/server/app.ts';
-import { checkRankingOptions, rankRuleSets, ScreeningError } from '../../src/eligibility/screening.ts';
+import { appDependencies, createApp } from '../../src/server/app.ts';
+import { checkRankingOptions, rankRuleSets } from '../../src/eligibility/screening.ts';
+import { EligoError } from '../../src/core/problems.ts';
 import { readSeedRuleSets } from '../../src/eligibility/seed.ts';
 import { emptyFacts } from '../../src/core/patient/facts.ts';
 import type { RuleSet } from '../../src/core/criteria/rules.ts';
@@ -60,7 +61,7 @@ test('detail "full" adds every criterion result and the confirm items', () => {
 
 test('limit and detail are checked, the message naming the value and what was expected', () => {
   for (const bad of [0, 501, 2.5, Number.NaN]) {
-    assert.throws(() => checkRankingOptions(bad, 'summary'), (error: unknown) => error instanceof ScreeningError && error.code === 'invalid_option' && /^limit: expected a whole number from 1 to 500, got /.test(error.message));
+    assert.throws(() => checkRankingOptions(bad, 'summary'), (error: unknown) => error instanceof EligoError && error.code === 'invalid_option' && /^limit: expected a whole number from 1 to 500, got /.test(error.message));
   }
   assert.throws(() => checkRankingOptions(10, 'everything'), /detail: expected "summary" or "full", got "everything"/);
   assert.deepEqual(checkRankingOptions(500, 'full'), { limit: 500, detail: 'full' });
@@ -75,7 +76,7 @@ for (const backend of testBackends()) {
       database = await backend.open({ seed: true });
       // Both seed trials open, so that a limit leaves one out.
       await database.db.updateTable('registry_trial').set({ overall_status: 'RECRUITING' }).where('nct_id', 'in', readSeedRuleSets().map((r) => r.nctId)).execute();
-      app = createApp({ db: database.db });
+      app = createApp(appDependencies(database));
     });
     after(async () => database?.dispose());
     const rank = (query: string) => app.request(`/api/screen?asOf=2026-03-01${query}`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: fixture('m-aa-ok') });

@@ -1,14 +1,17 @@
 // Storage and HTTP for screening, on every backend: rule-set versions, site reference ranges,
 // the screening and ranking endpoints, rules as text, the questionnaire, and bad input.
 import { test, describe, before, after } from 'node:test';
+import { createStores } from '../../src/store/index.ts';
 import assert from 'node:assert/strict';
 import { SHARED_DIR } from '../support/shared.ts';
 import { readFileSync } from 'node:fs';
 import { testBackends } from '../support/databases.ts';
-import { createApp } from '../../src/server/app.ts';
-import { currentRuleSet, saveRuleSet, ruleSetVersions } from '../../src/eligibility/rule-set-store.ts';
+import { appDependencies, createApp } from '../../src/server/app.ts';
+import { currentRuleSet, saveRuleSet, ruleSetVersions } from '../../src/store/rule-sets.ts';
 import { readSeedRuleSets } from '../../src/eligibility/seed.ts';
-import { replaceSiteRanges, siteRanges, validateSiteRanges, parseSiteRangesCsv, SiteRangeError } from '../../src/eligibility/site-ranges.ts';
+import { validateSiteRanges, parseSiteRangesCsv } from '../../src/eligibility/site-ranges.ts';
+import { replaceSiteRanges, siteRanges } from '../../src/store/site-ranges.ts';
+import type { EligoError } from '../../src/core/problems.ts';
 import { screenTrial } from '../../src/eligibility/screen.ts';
 
 const FIXTURES = `${SHARED_DIR}/fixtures/patients`;
@@ -20,7 +23,7 @@ for (const backend of testBackends()) {
     let app: ReturnType<typeof createApp>;
     before(async () => {
       database = await backend.open({ seed: true });
-      app = createApp({ db: database.db });
+      app = createApp(appDependencies(database));
     });
     after(async () => database?.dispose());
 
@@ -48,7 +51,7 @@ for (const backend of testBackends()) {
     test("a site's reference range is used when the result has none, and its effective dates count", async () => {
       const bundle = JSON.parse(fixture('m-aa-ok'));
       for (const entry of bundle.entry) delete entry.resource.referenceRange;
-      const noSite = await screenTrial(database.db, 'NCT05794425', bundle, { asOf: '2026-03-01' });
+      const noSite = await screenTrial(createStores(database.db), 'NCT05794425', bundle, { asOf: '2026-03-01' });
       const tbil = (result: typeof noSite) => result.criteria.find((c) => c.id === 'inc-2')!.evidence.find((e) => e.label === 'total bilirubin')!;
       assert.equal(tbil(noSite).limit?.source, 'default');
       assert.equal(tbil(noSite).limit?.value, 21); // WS/T 404.4-2018, female
@@ -58,20 +61,20 @@ for (const backend of testBackends()) {
       ]);
       await replaceSiteRanges(database.db, 'site-01', ranges);
       assert.equal((await siteRanges(database.db, 'site-01')).length, 2);
-      const withSite = await screenTrial(database.db, 'NCT05794425', bundle, { asOf: '2026-03-01', siteId: 'site-01' });
+      const withSite = await screenTrial(createStores(database.db), 'NCT05794425', bundle, { asOf: '2026-03-01', siteId: 'site-01' });
       assert.equal(tbil(withSite).limit?.source, 'site');
       assert.equal(tbil(withSite).limit?.value, 19);
       assert.match(tbil(withSite).limit!.detail, /site site-01/);
       // Results from 2025 fall under the range in force then (1.0 mg/dL = 17.1 µmol/L).
       for (const entry of bundle.entry) if (entry.resource.effectiveDateTime) entry.resource.effectiveDateTime = '2025-12-20';
-      const older = await screenTrial(database.db, 'NCT05794425', bundle, { asOf: '2026-01-10', siteId: 'site-01' });
+      const older = await screenTrial(createStores(database.db), 'NCT05794425', bundle, { asOf: '2026-01-10', siteId: 'site-01' });
       assert.equal(tbil(older).limit?.source, 'site');
       // The labs' conventional factor (analytes.ts, clinical-domain.md §7), not the molecular weight's 17.104.
       assert.ok(Math.abs(tbil(older).limit!.value - 17.1) < 1e-9, String(tbil(older).limit?.value));
     });
 
     test('bad site ranges are refused with the field named, and nothing is written', async () => {
-      assert.throws(() => validateSiteRanges('site-01', [{ analyte: 'alt', high: 40, unit: 'mg', effectiveFrom: '2026-01-01' }]), (error: SiteRangeError) => /ranges\[0\]\.unit/.test(error.message));
+      assert.throws(() => validateSiteRanges('site-01', [{ analyte: 'alt', high: 40, unit: 'mg', effectiveFrom: '2026-01-01' }]), (error: EligoError) => /ranges\[0\]\.unit/.test(error.message));
       assert.throws(() => validateSiteRanges('site-01', [{ analyte: 'nonsense', high: 40, unit: 'U/L', effectiveFrom: '2026-01-01' }]), /ranges\[0\]\.analyte: unknown analyte/);
       assert.throws(() => validateSiteRanges('site-01', [{ analyte: 'alt', low: 50, high: 40, unit: 'U/L', effectiveFrom: '2026-01-01' }]), /low 50 is above high 40/);
       assert.throws(() => parseSiteRangesCsv('site_id,analyte,high,unit,effective_from\nsite-02,alt,40,U/L,2026-13-01\n'), /line 2\.effectiveFrom/);

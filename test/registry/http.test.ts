@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../support/databases.ts';
-import { createApp, type App } from '../../src/server/app.ts';
-import { upsertTrials } from '../../src/registry/store/trials.ts';
+import { appDependencies, createApp, type App } from '../../src/server/app.ts';
+import { upsertTrials } from '../../src/store/trials.ts';
 import type { Database } from '../../src/store/database.ts';
 import { sitedTrials } from './fixtures.ts';
 
@@ -18,7 +18,7 @@ for (const backend of testBackends()) {
     before(async () => {
       database = await backend.open({ seed: true });
       await upsertTrials(database.db, sitedTrials().map((trial) => ({ trial, source: 'ctgov' as const })));
-      app = createApp({ db: database.db });
+      app = createApp(appDependencies(database));
     });
     after(() => database.dispose());
 

@@ -1,4 +1,5 @@
 import { after, before, test } from 'node:test';
+import { createStores } from '../../src/store/index.ts';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { sql } from 'kysely';
 import { testBackends } from '../support/databases.ts';
 import { importFiles } from '../../src/registry/import/importer.ts';
 import { JsonValueScanner, readRecords, type RawRecord } from '../../src/registry/import/records.ts';
-import { getTrialRecord, upsertTrials } from '../../src/registry/store/trials.ts';
+import { getTrialRecord, upsertTrials } from '../../src/store/trials.ts';
 import { CRITERIA_CORPUS, corpusLines, trial } from './fixtures.ts';
 
 let dir: string;
@@ -77,7 +78,7 @@ for (const backend of testBackends()) {
         ...lines.slice(1, 40),
       ];
       const path = file(`bad-${backend.name}.jsonl.gz`, gzipSync(`${bad.join('\n')}\n`));
-      const report = await importFiles(database.db, [path], { batchSize: 7 });
+      const report = await importFiles(createStores(database.db), [path], { batchSize: 7 });
       assert.equal(report.created, 40);
       assert.equal(report.files[0].rejected, 4);
       const [truncatedLine, badEnum, missingId, notJson] = report.rejected;
@@ -105,7 +106,7 @@ for (const backend of testBackends()) {
     try {
       const whole = gzipSync(`${lines.join('\n')}\n`);
       const path = file(`truncated-${backend.name}.jsonl.gz`, whole.subarray(0, Math.floor(whole.length * 0.6)));
-      const report = await importFiles(database.db, [path], { batchSize: 20 });
+      const report = await importFiles(createStores(database.db), [path], { batchSize: 20 });
       const [fileReport] = report.files;
       assert.match(fileReport.error ?? '', new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the gzip data is truncated or corrupt`));
       assert.ok(fileReport.created > 0 && fileReport.created % 20 === 0, `whole batches only (got ${fileReport.created})`);
@@ -124,16 +125,16 @@ for (const backend of testBackends()) {
     const database = await backend.open();
     try {
       const path = file(`again-${backend.name}.jsonl`, `${lines.slice(0, 30).join('\n')}\n`);
-      const first = await importFiles(database.db, [path]);
+      const first = await importFiles(createStores(database.db), [path]);
       assert.deepEqual([first.created, first.updated, first.unchanged], [30, 0, 0]);
-      const second = await importFiles(database.db, [path]);
+      const second = await importFiles(createStores(database.db), [path]);
       assert.deepEqual([second.created, second.updated, second.unchanged], [0, 0, 30]);
 
       const changed = JSON.parse(lines[0]);
       const nctId = changed.protocolSection.identificationModule.nctId;
       changed.protocolSection.statusModule = { ...changed.protocolSection.statusModule, overallStatus: 'WITHDRAWN' };
       changed.protocolSection.identificationModule.briefTitle = 'A title changed upstream';
-      const third = await importFiles(database.db, [file(`changed-${backend.name}.json`, JSON.stringify(changed, null, 2))]);
+      const third = await importFiles(createStores(database.db), [file(`changed-${backend.name}.json`, JSON.stringify(changed, null, 2))]);
       assert.deepEqual([third.created, third.updated, third.unchanged], [0, 1, 0]);
       const { rows } = await sql<{ n: number; status: string; title: string }>`
         select (select count(*)::int from registry_trial) as n, t.overall_status as status, r.hit->>'briefTitle' as title
@@ -154,7 +155,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(outcome, { created: [], updated: [], unchanged: [], kept: ['NCT03055078'] });
       assert.deepEqual(await getTrialRecord(database.db, 'NCT03055078'), seed);
       const { ensureSeedTrials } = await import('../../src/registry/seed.ts');
-      await ensureSeedTrials(database.db);
+      await ensureSeedTrials(createStores(database.db));
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from registry_trial where source = 'seed'`.execute(database.db);
       assert.equal(rows[0].n, 2);
     } finally {
@@ -165,18 +166,19 @@ for (const backend of testBackends()) {
 
 for (const backend of testBackends()) {
   test(`${backend.name}: a listing page is imported through the listing parser and stored like any record`, async () => {
-    const { importListingFile, ListingImportError } = await import('../../src/registry/import/listing.ts');
+    const { importListingFile } = await import('../../src/registry/import/listing.ts');
+    const { EligoError } = await import('../../src/core/problems.ts');
     const { SHARED_DIR } = await import('../support/shared.ts');
     const listing = join(SHARED_DIR, 'seeds', '001_72bd8c11d1a3aaa3.txt');
     const database = await backend.open();
     try {
-      const first = await importListingFile(database.db, listing);
+      const first = await importListingFile(createStores(database.db), listing);
       assert.equal(first.nctId, 'NCT03055078');
       assert.equal(first.outcome, 'created');
       const record = await getTrialRecord(database.db, 'NCT03055078');
       assert.equal(record?.protocolSection.identificationModule.nctId, 'NCT03055078');
-      assert.equal((await importListingFile(database.db, listing)).outcome, 'unchanged');
-      await assert.rejects(importListingFile(database.db, file('not-a-listing.txt', 'hello\nworld\n')), ListingImportError);
+      assert.equal((await importListingFile(createStores(database.db), listing)).outcome, 'unchanged');
+      await assert.rejects(importListingFile(createStores(database.db), file('not-a-listing.txt', 'hello\nworld\n')), EligoError);
     } finally {
       await database.dispose();
     }

@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../support/databases.ts';
-import { upsertTrials } from '../../src/registry/store/trials.ts';
+import { upsertTrials } from '../../src/store/trials.ts';
 import { offlineSiteLocator } from '../../src/registry/geocode/locate-sites.ts';
 import { parseSearchQuery, type SearchQuery } from '../../src/registry/search/query.ts';
-import { searchTrials, SearchInputError, type SearchResponse } from '../../src/registry/search/search.ts';
+import { searchTrials, type SearchResponse } from '../../src/store/trial-search.ts';
+import { EligoError } from '../../src/core/problems.ts';
 import type { Database } from '../../src/store/database.ts';
 import { parseAgeToYears } from '../../src/core/trial/age.ts';
 import { CRITERIA_CORPUS, corpusTrials, sitedTrials } from './fixtures.ts';
@@ -163,7 +164,7 @@ for (const backend of testBackends()) {
       assert.ok(ids(wide).includes('NCT09000003'));
       const defaultRadius = await search({ near: 'Bethesda' });
       assert.deepEqual(ids(defaultRadius), ['NCT09000004'], 'default 100 km');
-      await assert.rejects(search({ near: 'Atlantisxyz' }), (error: unknown) => error instanceof SearchInputError && error.field === 'near' && /gazetteer/.test(error.message));
+      await assert.rejects(search({ near: 'Atlantisxyz' }), (error: unknown) => error instanceof EligoError && error.problems[0].field === 'near' && /gazetteer/.test(error.message));
     });
 
     test('sorting by start date and paging', async () => {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openEligo } from '../../src/runtime.ts';
-import { createApp } from '../../src/server/app.ts';
+import { appDependencies, createApp } from '../../src/server/app.ts';
 
 test('API errors are JSON {error:{code,message,details}} with the right status', async () => {
   const database = await openEligo({ location: { kind: 'pglite', dataDir: 'memory://' } });
   try {
-    const app = createApp({ db: database.db });
+    const app = createApp(appDependencies(database));
 
     const unknown = await app.request('/api/no-such-route');
     assert.equal(unknown.status, 404);

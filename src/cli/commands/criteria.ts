@@ -7,9 +7,11 @@ import type { Command } from 'commander';
 import { printRule } from '../../core/criteria/print.ts';
 import { parseCriteria, type ParseResult } from '../../core/criteria/parse/index.ts';
 import { addToCoverage, coverageReport, createCoverageTally, type CoverageReport } from '../../core/criteria/parse/coverage.ts';
-import { CliError } from '../errors.ts';
+import { usageError } from '../errors.ts';
+import { withStores } from '../stores.ts';
+import { EligoError } from '../../core/problems.ts';
+import { NCT_ID_PATTERN } from '../../core/trial/nct-id.ts';
 
-const NCT_ID = /^NCT\d{8}$/;
 
 export function registerCriteria(program: Command): void {
   const criteria = program.command('criteria').description('parse free-text eligibility criteria into rules');
@@ -22,7 +24,7 @@ export function registerCriteria(program: Command): void {
     .option('--json', 'print JSON (one object; with files, one object per line)')
     .action(async (files: string[], options: { trial?: string; json?: boolean }) => {
       if (options.trial !== undefined) {
-        if (files.length > 0) throw new CliError('give either files or --trial, not both');
+        if (files.length > 0) throw usageError('give either files or --trial, not both');
         const { nctId, text } = await registryCriteria(options.trial);
         writeResult(parseCriteria(text), options.json === true, { nctId });
         return;
@@ -42,7 +44,7 @@ export function registerCriteria(program: Command): void {
     .option('--top <n>', 'how many frequent unparsed phrases to list', '25')
     .action(async (file: string, options: { json?: boolean; top: string }) => {
       const top = Number(options.top);
-      if (!Number.isInteger(top) || top < 0) throw new CliError(`--top: expected a whole number, got ${JSON.stringify(options.top)}`);
+      if (!Number.isInteger(top) || top < 0) throw usageError(`--top: expected a whole number, got ${JSON.stringify(options.top)}`);
       const { report, seconds } = await coverageOfFile(file, top);
       if (options.json) process.stdout.write(`${JSON.stringify({ file, ...report, seconds })}\n`);
       else process.stdout.write(formatCoverage(file, report, seconds));
@@ -51,7 +53,7 @@ export function registerCriteria(program: Command): void {
 
 /** Streams a JSON Lines file of trials through the parser; the time covers reading and parsing. */
 export async function coverageOfFile(file: string, top = 25): Promise<{ report: CoverageReport; seconds: number; parseSeconds: number }> {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`${file}: no such file`);
+  if (!existsSync(file) || !statSync(file).isFile()) throw usageError(`${file}: no such file`);
   const started = process.hrtime.bigint();
   let parseNanoseconds = 0n;
   const tally = createCoverageTally();
@@ -66,7 +68,7 @@ export async function coverageOfFile(file: string, top = 25): Promise<{ report: 
       try {
         record = JSON.parse(line);
       } catch {
-        throw new CliError(`${file} line ${lineNumber}: not valid JSON (expected one API v2 study record per line)`);
+        throw usageError(`${file} line ${lineNumber}: not valid JSON (expected one API v2 study record per line)`);
       }
       const text = eligibilityText(record);
       const parseStarted = process.hrtime.bigint();
@@ -74,8 +76,8 @@ export async function coverageOfFile(file: string, top = 25): Promise<{ report: 
       parseNanoseconds += process.hrtime.bigint() - parseStarted;
     }
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`${file}: cannot be read as ${file.endsWith('.gz') ? 'gzip-compressed ' : ''}JSON Lines (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof EligoError) throw error;
+    throw usageError(`${file}: cannot be read as ${file.endsWith('.gz') ? 'gzip-compressed ' : ''}JSON Lines (${error instanceof Error ? error.message : String(error)})`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { report: coverageReport(tally, top), seconds, parseSeconds: Number(parseNanoseconds) / 1e9 };
@@ -87,22 +89,16 @@ function eligibilityText(record: unknown): string | null {
 }
 
 async function registryCriteria(nctId: string): Promise<{ nctId: string; text: string }> {
-  if (!NCT_ID.test(nctId)) throw new CliError(`--trial: expected an NCT id like NCT01234567, got ${JSON.stringify(nctId)}`);
-  const [{ openEligo }, { getTrialRecord }] = await Promise.all([import('../../runtime.ts'), import('../../registry/store/trials.ts')]);
-  const database = await openEligo();
-  try {
-    const trial = await getTrialRecord(database.db, nctId);
-    if (!trial) throw new CliError(`--trial: no trial ${nctId} in the registry (import it first)`);
-    const text = trial.protocolSection?.eligibilityModule?.eligibilityCriteria;
-    if (typeof text !== 'string' || text.trim() === '') throw new CliError(`--trial: trial ${nctId} has no eligibility criteria text`);
-    return { nctId, text };
-  } finally {
-    await database.close();
-  }
+  if (!NCT_ID_PATTERN.test(nctId)) throw usageError(`--trial: expected an NCT id like NCT01234567, got ${JSON.stringify(nctId)}`);
+  const trial = await withStores((stores) => stores.trials.record(nctId));
+  if (!trial) throw usageError(`--trial: no trial ${nctId} in the registry (import it first)`);
+  const text = trial.protocolSection?.eligibilityModule?.eligibilityCriteria;
+  if (typeof text !== 'string' || text.trim() === '') throw usageError(`--trial: trial ${nctId} has no eligibility criteria text`);
+  return { nctId, text };
 }
 
 function readTextFile(file: string): string {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`${file}: no such file`);
+  if (!existsSync(file) || !statSync(file).isFile()) throw usageError(`${file}: no such file`);
   return readFileSync(file, 'utf8');
 }
 

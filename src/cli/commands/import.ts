@@ -7,10 +7,10 @@ import type { Command } from 'commander';
 import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
 import { offlineSiteLocator } from '../../registry/geocode/locate-sites.ts';
 import { DEFAULT_BATCH_SIZE, importFiles, type ImportReport } from '../../registry/import/importer.ts';
-import { importListingFile, ListingImportError } from '../../registry/import/listing.ts';
+import { importListingFile } from '../../registry/import/listing.ts';
 import { refreshParsedRuleSets, type RefreshReport } from '../../eligibility/parsed-rule-sets.ts';
-import { openEligo } from '../../runtime.ts';
-import { CliError } from '../errors.ts';
+import { usageError } from '../errors.ts';
+import { withStores } from '../stores.ts';
 
 export function registerImport(program: Command): void {
   const command = program.command('import').description('import trials into the registry');
@@ -24,28 +24,26 @@ export function registerImport(program: Command): void {
     .action(async (files: string[], options: { json?: boolean; batchSize: string }) => {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-        throw new CliError(`--batch-size: expected an integer from 1 to 10000, got ${JSON.stringify(options.batchSize)}`);
+        throw usageError(`--batch-size: expected an integer from 1 to 10000, got ${JSON.stringify(options.batchSize)}`);
       }
       for (const file of files) checkFile(file);
-      const database = await openEligo();
       const progress = process.stderr.isTTY && !options.json ? progressBar() : null;
       let report: ImportReport;
       try {
-        report = await importFiles(database.db, files, {
+        report = await withStores((stores) => importFiles(stores, files, {
           batchSize,
           locateSites: offlineSiteLocator(),
           onProgress: progress ? (p) => progress.show(p.file, p.bytesRead, p.fileBytes, p.records) : undefined,
           // The parser's rule sets for the trials whose criteria changed, so screening never parses on request.
-          afterImport: (changed) => refreshParsedRuleSets(database.db, { nctIds: changed, fullOnNewParser: true }),
-        });
+          afterImport: (changed) => refreshParsedRuleSets(stores, { nctIds: changed, fullOnNewParser: true }),
+        }));
       } finally {
         progress?.stop();
-        await database.close();
       }
       if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
       else process.stdout.write(formatReport(report));
       const failed = report.files.filter((file) => file.error);
-      if (failed.length > 0) throw new CliError(failed.map((file) => file.error).join('\n'));
+      if (failed.length > 0) throw usageError(failed.map((file) => file.error).join('\n'));
     });
 
   command
@@ -57,28 +55,20 @@ export function registerImport(program: Command): void {
     .action(async (file: string, options: { nctId?: string; json?: boolean }) => {
       checkFile(file);
       if (options.nctId !== undefined && !NCT_ID_PATTERN.test(options.nctId)) {
-        throw new CliError(`--nct-id: expected "NCT" and 8 digits, e.g. NCT03055078, got ${JSON.stringify(options.nctId)}`);
+        throw usageError(`--nct-id: expected "NCT" and 8 digits, e.g. NCT03055078, got ${JSON.stringify(options.nctId)}`);
       }
-      const database = await openEligo();
-      try {
-        const result = await importListingFile(database.db, file, { nctId: options.nctId, locateSites: offlineSiteLocator() });
-        if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else {
-          process.stdout.write(`${result.nctId}: ${result.outcome}\n`);
-          for (const warning of result.warnings) process.stdout.write(`  warning: ${warning}\n`);
-        }
-      } catch (error) {
-        if (error instanceof ListingImportError) throw new CliError(error.message);
-        throw error;
-      } finally {
-        await database.close();
+      const result = await withStores((stores) => importListingFile(stores, file, { nctId: options.nctId, locateSites: offlineSiteLocator() }));
+      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else {
+        process.stdout.write(`${result.nctId}: ${result.outcome}\n`);
+        for (const warning of result.warnings) process.stdout.write(`  warning: ${warning}\n`);
       }
     });
 }
 
 function checkFile(file: string): void {
-  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
-  if (!statSync(file).isFile()) throw new CliError(`${file}: not a file`);
+  if (!existsSync(file)) throw usageError(`${file}: no such file`);
+  if (!statSync(file).isFile()) throw usageError(`${file}: not a file`);
 }
 
 function progressBar() {
@@ -124,6 +114,6 @@ export function formatReport(report: ImportReport): string {
   lines.push(`Total: new ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, kept curated ${report.kept}, rejected ${rejectedCount}`);
   lines.push(`Time: ${report.seconds.toFixed(1)} s (${report.recordsPerSecond} records/s)`);
   const parsed = report.afterImport as RefreshReport | undefined;
-  if (parsed?.parserAvailable) lines.push(`Parsed criteria: ${parsed.parsed} rule sets stored${parsed.full ? ' (all trials checked: new parser version)' : ''}${parsed.failed.length ? `, ${parsed.failed.length} not parseable` : ''} in ${report.afterImportSeconds?.toFixed(1)} s`);
+  if (parsed) lines.push(`Parsed criteria: ${parsed.parsed} rule sets stored${parsed.full ? ' (all trials checked: new parser version)' : ''}${parsed.failed.length ? `, ${parsed.failed.length} not parseable` : ''} in ${report.afterImportSeconds?.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

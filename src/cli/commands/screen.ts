@@ -7,11 +7,12 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CriterionResult, ScreeningResult } from '../../core/criteria/evaluate.ts';
 import type { RuleSet } from '../../core/criteria/rules.ts';
-import { FhirInputError } from '../../core/patient/fhir.ts';
-import { parseRuleSet, RuleSetError } from '../../eligibility/rule-sets.ts';
-import { parseTrialCriteria } from '../../eligibility/parser-hook.ts';
-import { checkAsOf, checkRankingOptions, DEFAULT_RANKING_LIMIT, MAX_RANKING_LIMIT, ScreeningError, screenRecord, type Ranking, type RankingDetail } from '../../eligibility/screening.ts';
-import { CliError } from '../errors.ts';
+import { EligoError } from '../../core/problems.ts';
+import { NCT_ID_PATTERN } from '../../core/trial/nct-id.ts';
+import { parseRuleSet } from '../../eligibility/rule-sets.ts';
+import { checkAsOf, checkRankingOptions, DEFAULT_RANKING_LIMIT, MAX_RANKING_LIMIT, screenRecord, type Ranking, type RankingDetail } from '../../eligibility/screening.ts';
+import { usageError } from '../errors.ts';
+import { withStores } from '../stores.ts';
 
 interface ScreenOptions {
   trial?: string;
@@ -23,8 +24,6 @@ interface ScreenOptions {
   limit?: string;
   detail?: string;
 }
-
-const NCT_ID = /^NCT\d{8}$/;
 
 export function registerScreen(program: Command): void {
   program
@@ -39,26 +38,28 @@ export function registerScreen(program: Command): void {
     .option('--detail <level>', "with --all-trials: summary (default; counts and missing data per trial) or full (every criterion's reason)")
     .option('--json', 'print exactly one JSON object')
     .action(async (options: ScreenOptions) => {
-      if (!options.trial === !options.allTrials) throw new CliError('give either --trial <NCT id or file> or --all-trials');
-      if (!options.allTrials && (options.limit !== undefined || options.detail !== undefined)) throw new CliError('--limit and --detail go with --all-trials');
+      if (!options.trial === !options.allTrials) throw usageError('give either --trial <NCT id or file> or --all-trials');
+      if (!options.allTrials && (options.limit !== undefined || options.detail !== undefined)) throw usageError('--limit and --detail go with --all-trials');
       const ranking = options.allTrials ? rankingOptions(options) : undefined;
       const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
       try {
         checkAsOf(asOf);
       } catch {
-        throw new CliError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+        throw usageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
       }
       const record = readPatientFile(options.patient);
       try {
         if (options.allTrials) {
-          const ranked = await withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.rankOpenTrials(db, record, { asOf, siteId: options.site, ...ranking })));
+          const ranked = await withStores((stores) => import('../../eligibility/screen.ts').then((m) => m.rankOpenTrials(stores, record, { asOf, siteId: options.site, ...ranking })));
           process.stdout.write(options.json ? `${JSON.stringify(ranked)}\n` : formatRanking(ranked));
           return;
         }
         const result = await screenOne(options.trial!, record, asOf, options.site);
         process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatResult(result));
       } catch (error) {
-        throw asCliError(error, options.patient);
+        // A record that is not FHIR is named by its file.
+        if (error instanceof EligoError && error.code === 'invalid_fhir') throw new EligoError(error.kind, error.code, `--patient ${options.patient}: ${error.message}`, error.problems);
+        throw error;
       }
     });
 
@@ -71,13 +72,12 @@ export function registerScreen(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { refreshParsedRuleSets } = await import('../../eligibility/parsed-rule-sets.ts');
       const started = performance.now();
-      const report = await withDatabase((db) => refreshParsedRuleSets(db));
+      const report = await withStores((stores) => refreshParsedRuleSets(stores));
       const seconds = (performance.now() - started) / 1000;
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ ...report, seconds })}\n`);
         return;
       }
-      if (!report.parserAvailable) throw new CliError('the criteria parser is not available (src/core/criteria/parse/)');
       process.stdout.write(`${report.parsed} parser rule set${report.parsed === 1 ? '' : 's'} stored (${report.stale} missing or stale${report.failed.length ? `, ${report.failed.length} not parseable: ${report.failed.slice(0, 10).join(', ')}` : ''}) in ${seconds.toFixed(1)} s\n`);
     });
 
@@ -88,76 +88,56 @@ export function registerScreen(program: Command): void {
     .description('replace the reference ranges of every site named in a CSV file (columns: site_id, analyte, sex, age_from, age_to, low, high, unit, effective_from, effective_to, source)')
     .argument('<file>', 'CSV file')
     .action(async (file: string) => {
-      if (!existsSync(file)) throw new CliError(`${file}: no such file`);
-      const { parseSiteRangesCsv, replaceSiteRanges, SiteRangeError } = await import('../../eligibility/site-ranges.ts');
+      if (!existsSync(file)) throw usageError(`${file}: no such file`);
+      const { parseSiteRangesCsv } = await import('../../eligibility/site-ranges.ts');
       let bySite;
       try {
         bySite = parseSiteRangesCsv(readFileSync(file, 'utf8'));
       } catch (error) {
-        if (error instanceof SiteRangeError) throw new CliError(`${file}: ${error.message}`);
+        if (error instanceof EligoError) throw new EligoError(error.kind, error.code, `${file}: ${error.message}`, error.problems);
         throw error;
       }
-      await withDatabase(async (db) => {
-        for (const [siteId, list] of bySite) await replaceSiteRanges(db, siteId, list);
+      await withStores(async (stores) => {
+        for (const [siteId, list] of bySite) await stores.siteRanges.replace(siteId, list);
       });
       for (const [siteId, list] of bySite) process.stdout.write(`site ${siteId}: ${list.length} reference range${list.length === 1 ? '' : 's'} imported\n`);
     });
 }
 
 function readPatientFile(path: string): string {
-  if (!existsSync(path)) throw new CliError(`--patient: ${path}: no such file`);
+  if (!existsSync(path)) throw usageError(`--patient: ${path}: no such file`);
   return readFileSync(path, 'utf8');
 }
 
-async function withDatabase<T>(work: (db: import('kysely').Kysely<import('../../store/tables.ts').Tables>) => Promise<T>): Promise<T> {
-  const { openEligo } = await import('../../runtime.ts');
-  const database = await openEligo();
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
 async function screenOne(trial: string, record: string, asOf: string, site: string | undefined): Promise<ScreeningResult> {
-  if (NCT_ID.test(trial)) {
-    return withDatabase((db) => import('../../eligibility/screen.ts').then((m) => m.screenTrial(db, trial, record, { asOf, siteId: site })));
+  if (NCT_ID_PATTERN.test(trial)) {
+    return withStores((stores) => import('../../eligibility/screen.ts').then((m) => m.screenTrial(stores, trial, record, { asOf, siteId: site })));
   }
   const ruleSet = await ruleSetFromFile(trial);
   if (!site) return screenRecord(ruleSet, record, { asOf });
   // Site ranges live in the database.
-  return withDatabase(async (db) => {
-    const { siteRanges } = await import('../../eligibility/site-ranges.ts');
-    return screenRecord(ruleSet, record, { asOf, siteRanges: await siteRanges(db, site) });
-  });
+  return withStores(async (stores) => screenRecord(ruleSet, record, { asOf, siteRanges: await stores.siteRanges.list(site) }));
 }
 
 /** A rule-set file, or a trial record (API v2 JSON) with its rules beside it (NCT….rules.json) or from the parser. */
 async function ruleSetFromFile(path: string): Promise<RuleSet> {
-  if (!existsSync(path)) throw new CliError(`--trial: ${JSON.stringify(path)} is neither an NCT id (NCT + 8 digits) nor an existing file`);
+  if (!existsSync(path)) throw usageError(`--trial: ${JSON.stringify(path)} is neither an NCT id (NCT + 8 digits) nor an existing file`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new CliError(`--trial: ${path} is not JSON`);
+    throw usageError(`--trial: ${path} is not JSON`);
   }
   if (json && typeof json === 'object' && 'criteria' in json) return parseRuleSet(json, path);
   const nctId = (json as { protocolSection?: { identificationModule?: { nctId?: string } } })?.protocolSection?.identificationModule?.nctId;
-  if (!nctId) throw new CliError(`--trial: ${path} is neither a rule set (with "criteria") nor a trial record (with protocolSection.identificationModule.nctId)`);
+  if (!nctId) throw usageError(`--trial: ${path} is neither a rule set (with "criteria") nor a trial record (with protocolSection.identificationModule.nctId)`);
   for (const candidate of [join(dirname(path), `${nctId}.rules.json`), path.replace(/\.json$/, '.rules.json')]) {
     if (candidate !== path && existsSync(candidate)) return parseRuleSet(JSON.parse(readFileSync(candidate, 'utf8')), candidate);
   }
   const text = (json as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
-  const parsed = text ? await parseTrialCriteria(nctId, text) : undefined;
-  if (!parsed) throw new CliError(`--trial: no rule set for ${nctId}: expected ${nctId}.rules.json beside ${basename(path)} (and the criteria parser is not available)`);
+  const parsed = text ? (await import('../../eligibility/parser-hook.ts')).parseTrialCriteria(nctId, text) : undefined;
+  if (!parsed) throw usageError(`--trial: no rule set for ${nctId}: expected ${nctId}.rules.json beside ${basename(path)} (and the criteria parser found no rules in its criteria text)`);
   return parsed;
-}
-
-function asCliError(error: unknown, patientFile: string): unknown {
-  if (error instanceof FhirInputError) return new CliError(`--patient ${patientFile}: ${error.message}`);
-  if (error instanceof RuleSetError) return new CliError(error.message);
-  if (error instanceof ScreeningError) return new CliError(error.message);
-  return error;
 }
 
 const MARK: Record<CriterionResult['status'], string> = { pass: 'PASS   ', fail: 'FAIL   ', unknown: 'UNKNOWN', confirm: 'CONFIRM' };
@@ -200,11 +180,11 @@ export function formatResult(result: ScreeningResult): string {
 /** --limit and --detail, checked before the database is opened. */
 function rankingOptions(options: ScreenOptions): { limit: number; detail: RankingDetail } {
   const limitText = options.limit ?? String(DEFAULT_RANKING_LIMIT);
-  if (!/^\d+$/.test(limitText)) throw new CliError(`--limit: expected a whole number from 1 to ${MAX_RANKING_LIMIT}, got ${JSON.stringify(limitText)}`);
+  if (!/^\d+$/.test(limitText)) throw usageError(`--limit: expected a whole number from 1 to ${MAX_RANKING_LIMIT}, got ${JSON.stringify(limitText)}`);
   try {
     return checkRankingOptions(Number(limitText), options.detail ?? 'summary');
   } catch (error) {
-    if (error instanceof ScreeningError) throw new CliError(`--${error.message}`);
+    if (error instanceof EligoError) throw usageError(`--${error.message}`);
     throw error;
   }
 }

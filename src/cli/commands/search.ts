@@ -1,9 +1,10 @@
 // eligo search [TEXT] [filters…] [--json]: the registry search of the API, on the command line.
 import type { Command } from 'commander';
 import { parseSearchQuery } from '../../registry/search/query.ts';
-import { searchTrials, SearchInputError, type FacetCount, type SearchResponse } from '../../registry/search/search.ts';
-import { openEligo } from '../../runtime.ts';
-import { CliError } from '../errors.ts';
+import type { FacetCount, SearchResponse } from '../../store/trial-search.ts';
+import { echoValue, EligoError } from '../../core/problems.ts';
+import { usageError } from '../errors.ts';
+import { withStores } from '../stores.ts';
 
 interface SearchOptions {
   status?: string;
@@ -81,20 +82,23 @@ export function registerSearch(program: Command): void {
         pageSize: options.pageSize,
       });
       if (!parsed.ok) {
-        throw new CliError(parsed.problems.map((p) => `${OPTION_NAMES[p.field] ?? p.field}: ${p.expected}${p.value === undefined ? '' : ` (got ${JSON.stringify(p.value)})`}`).join('\n'));
+        throw usageError(parsed.problems.map((p) => optionProblem(p.field, p.value, p.expected)).join('\n'));
       }
-      const database = await openEligo();
       let response: SearchResponse;
       try {
-        response = await searchTrials(database.db, parsed.query);
+        response = await withStores((stores) => stores.trials.search(parsed.query));
       } catch (error) {
-        if (error instanceof SearchInputError) throw new CliError(`${OPTION_NAMES[error.field] ?? error.field}: ${error.expected} (got ${JSON.stringify(error.value)})`);
+        const first = error instanceof EligoError && error.kind === 'invalid' ? error.problems[0] : undefined;
+        if (first) throw usageError(optionProblem(first.field, first.value, first.expected));
         throw error;
-      } finally {
-        await database.close();
       }
       process.stdout.write(options.json ? `${JSON.stringify(response)}\n` : formatResults(response, process.stdout.columns ?? 120));
     });
+}
+
+/** A search problem named by its command-line option, its value shortened. */
+function optionProblem(field: string, value: unknown, expected: string): string {
+  return `${OPTION_NAMES[field] ?? field}: ${expected}${value === undefined ? '' : ` (got ${JSON.stringify(echoValue(value))})`}`;
 }
 
 const PHASE_LABELS: Record<string, string> = { EARLY_PHASE1: 'Early 1', PHASE1: '1', PHASE2: '2', PHASE3: '3', PHASE4: '4', NA: 'n/a' };

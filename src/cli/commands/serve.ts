@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openEligo } from '../../runtime.ts';
 import { startServer } from '../../server/serve.ts';
-import { CliError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .action(async (options: { port: string; host: string }) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected an integer 0-65535, got ${JSON.stringify(options.port)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port: expected an integer 0-65535, got ${JSON.stringify(options.port)}`);
       const database = await openEligo();
       const server = await startServer(database, { port, host: options.host, webRoot: 'dist/web' });
       process.stdout.write(`Eligo is running at ${server.url}\n`);

@@ -3,6 +3,7 @@
 // that fact admits or blocks entry is the criterion's kind (inclusion: must hold; exclusion: must
 // not hold). Every node may carry the character span of the source text it came from.
 import { z } from 'zod';
+import { NCT_ID_EXPECTED, NCT_ID_PATTERN } from '../trial/nct-id.ts';
 
 /** Character offsets [start, end) into the criterion source text (JavaScript string indices). */
 export const spanSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -269,7 +270,7 @@ export type Criterion = z.infer<typeof criterionSchema>;
 
 /** A trial's criteria as one versioned, reviewable unit. */
 export const ruleSetSchema = z.object({
-  nctId: z.string().regex(/^NCT\d{8}$/, 'expected an NCT id like NCT01234567'),
+  nctId: z.string().regex(NCT_ID_PATTERN, `expected ${NCT_ID_EXPECTED}`),
   version: z.number().int().positive(),
   /** 'reviewed' sets were checked by a person against the source text; 'unreviewed' come straight from the parser. */
   review: z.enum(['reviewed', 'unreviewed']),

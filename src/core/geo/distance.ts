@@ -7,7 +7,7 @@ export interface LatLon {
   lon: number;
 }
 
-const EARTH_MEAN_RADIUS_KM = 6371.0088;
+export const EARTH_MEAN_RADIUS_KM = 6371.0088;
 
 export function distanceKm(from: LatLon, to: LatLon): number {
   const toRadians = (degrees: number) => (degrees * Math.PI) / 180;

@@ -11,15 +11,11 @@ import { isIsoDate } from '../clinical/calendar.ts';
 import type { Coding } from '../criteria/rules.ts';
 import { emptyFacts, type DataProblem, type PatientFacts, type ProblemScope, type QuantityFact } from './facts.ts';
 import { toCanonicalUnit } from './units.ts';
+import { echoValue, EligoError } from '../problems.ts';
 
-/** The whole input could not be read as FHIR (not JSON, not a Bundle or resources). */
-export class FhirInputError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'FhirInputError';
-    this.field = field;
-  }
+/** The whole input could not be read as FHIR (not JSON, not a Bundle or resources): unprocessable, naming the field. */
+function fhirInputError(field: string, message: string): EligoError {
+  return EligoError.of('unprocessable', { code: 'invalid_fhir', field, expected: 'a FHIR R4 Bundle or NDJSON resources', message });
 }
 
 export interface ReadOptions {
@@ -35,36 +31,36 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 
 const READ_TYPES = new Set(['Patient', 'Condition', 'Observation', 'AllergyIntolerance', 'MedicationStatement', 'MedicationRequest', 'Procedure']);
 
-/** Splits the input into resources, or throws FhirInputError when it is not FHIR at all. */
+/** Splits the input into resources, or throws an unprocessable EligoError when it is not FHIR at all. */
 export function fhirResources(input: unknown): Json[] {
   if (typeof input === 'string') return fhirResources(parseText(input));
   if (Array.isArray(input)) {
     return input.map((resource, index) => {
       if (!isObject(resource) || typeof resource.resourceType !== 'string') {
-        throw new FhirInputError(`line ${index + 1}`, `line ${index + 1}: expected a FHIR resource (a JSON object with "resourceType")`);
+        throw fhirInputError(`line ${index + 1}`, `line ${index + 1}: expected a FHIR resource (a JSON object with "resourceType")`);
       }
       return resource;
     });
   }
-  if (!isObject(input)) throw new FhirInputError('(root)', 'expected a FHIR Bundle (JSON object with "resourceType": "Bundle") or NDJSON resources');
+  if (!isObject(input)) throw fhirInputError('(root)', 'expected a FHIR Bundle (JSON object with "resourceType": "Bundle") or NDJSON resources');
   if (input.resourceType === 'Bundle') {
-    if (input.entry !== undefined && !Array.isArray(input.entry)) throw new FhirInputError('Bundle.entry', `Bundle.entry: expected an array of entries, got ${typeof input.entry}`);
+    if (input.entry !== undefined && !Array.isArray(input.entry)) throw fhirInputError('Bundle.entry', `Bundle.entry: expected an array of entries, got ${typeof input.entry}`);
     const resources: Json[] = [];
     asArray(input.entry).forEach((entry, index) => {
       if (!isObject(entry) || !isObject(entry.resource) || typeof entry.resource.resourceType !== 'string') {
-        throw new FhirInputError(`Bundle.entry[${index}].resource`, `Bundle.entry[${index}].resource: expected a FHIR resource with "resourceType"`);
+        throw fhirInputError(`Bundle.entry[${index}].resource`, `Bundle.entry[${index}].resource: expected a FHIR resource with "resourceType"`);
       }
       resources.push(entry.resource);
     });
     return resources;
   }
   if (typeof input.resourceType === 'string') return [input];
-  throw new FhirInputError('resourceType', `resourceType: expected "Bundle" or a FHIR resource type, got ${JSON.stringify(input.resourceType ?? null)}`);
+  throw fhirInputError('resourceType', `resourceType: expected "Bundle" or a FHIR resource type, got ${JSON.stringify(echoValue(input.resourceType ?? null))}`);
 }
 
 function parseText(text: string): unknown {
   const trimmed = text.trim();
-  if (trimmed === '') throw new FhirInputError('(root)', 'the patient record is empty; expected a FHIR Bundle or NDJSON');
+  if (trimmed === '') throw fhirInputError('(root)', 'the patient record is empty; expected a FHIR Bundle or NDJSON');
   try {
     return JSON.parse(trimmed);
   } catch {
@@ -74,7 +70,7 @@ function parseText(text: string): unknown {
     try {
       return JSON.parse(line) as unknown;
     } catch {
-      throw new FhirInputError(`line ${index + 1}`, `line ${index + 1}: not JSON; expected a FHIR Bundle (JSON) or NDJSON with one resource per line`);
+      throw fhirInputError(`line ${index + 1}`, `line ${index + 1}: not JSON; expected a FHIR Bundle (JSON) or NDJSON with one resource per line`);
     }
   });
 }

@@ -39,12 +39,14 @@ import {
 
 export * from './enums.ts';
 
-export const NCT_ID_PATTERN = /^NCT\d{8}$/;
+import { NCT_ID_EXPECTED, NCT_ID_PATTERN } from './nct-id.ts';
+
+export { NCT_ID_PATTERN };
 /** PartialDate: yyyy, yyyy-MM or yyyy-MM-dd. */
 export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const FULL_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const nctId = z.string().regex(NCT_ID_PATTERN, 'expected an NCT number: "NCT" and 8 digits, e.g. NCT03055078');
+const nctId = z.string().regex(NCT_ID_PATTERN, `expected ${NCT_ID_EXPECTED}`);
 const partialDate = z.string().regex(PARTIAL_DATE_PATTERN, 'expected a date as yyyy, yyyy-MM or yyyy-MM-dd');
 const fullDate = z.string().regex(FULL_DATE_PATTERN, 'expected a date as yyyy-MM-dd');
 const age = z

@@ -2,7 +2,7 @@
 // from the offline gazetteer, so that distance search finds them. Like ClinicalTrials.gov's own geoPoint,
 // this is the city centre, not the hospital.
 import type { SiteRow } from '../document.ts';
-import type { SiteLocator } from '../store/trials.ts';
+import type { SiteLocator } from '../../store/trials.ts';
 import { findCountry } from './countries.ts';
 import { geocoder as sharedGeocoder, type Geocoder } from './geocoder.ts';
 

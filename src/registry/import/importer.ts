@@ -3,11 +3,10 @@
 // either all in or not at all. Bad records are reported (line, NCT id if known, field, what was wrong) and
 // skipped; a file that cannot be read on (truncated gzip) stops there, keeping the batches already committed.
 import { stat } from 'node:fs/promises';
-import { sql, type Kysely } from 'kysely';
 import { parseTrial, type Trial } from '../../core/trial/model.ts';
-import type { Tables } from '../../store/tables.ts';
-import { upsertTrials, type SiteLocator, type TrialSource, type UpsertOutcome } from '../store/trials.ts';
-import { readRecords, RecordFileError } from './records.ts';
+import type { Stores } from '../../store/index.ts';
+import type { SiteLocator, TrialSource, UpsertOutcome } from '../../store/trials.ts';
+import { isRecordFileError, readRecords } from './records.ts';
 
 export interface Rejection {
   file: string;
@@ -75,13 +74,13 @@ const ANALYZE_AFTER_CHANGES = 1000;
 /** Beyond this many, rejections are counted but not all listed (a wholly wrong file would flood the report). */
 const MAX_LISTED_REJECTIONS = 1000;
 
-export async function importFiles(db: Kysely<Tables>, files: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFiles(stores: Stores, files: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const report: ImportReport = { files: [], created: 0, updated: 0, unchanged: 0, kept: 0, rejected: [], seconds: 0, recordsPerSecond: 0 };
   const changed: string[] = [];
   for (const file of files) {
-    const fileReport = await importFile(db, file, options, report.rejected, changed);
+    const fileReport = await importFile(stores, file, options, report.rejected, changed);
     report.files.push(fileReport);
     report.created += fileReport.created;
     report.updated += fileReport.updated;
@@ -89,7 +88,7 @@ export async function importFiles(db: Kysely<Tables>, files: string[], options: 
     report.kept += fileReport.kept;
   }
   // Fresh planner statistics after a bulk load: without them a new database plans searches badly.
-  if (report.created + report.updated >= ANALYZE_AFTER_CHANGES) await analyzeRegistry(db);
+  if (report.created + report.updated >= ANALYZE_AFTER_CHANGES) await stores.trials.analyze();
   if (options.afterImport) {
     const hookStarted = now();
     report.afterImport = await options.afterImport(changed);
@@ -101,7 +100,7 @@ export async function importFiles(db: Kysely<Tables>, files: string[], options: 
   return report;
 }
 
-async function importFile(db: Kysely<Tables>, file: string, options: ImportOptions, rejections: Rejection[], changed: string[]): Promise<FileReport> {
+async function importFile(stores: Stores, file: string, options: ImportOptions, rejections: Rejection[], changed: string[]): Promise<FileReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = options.source ?? 'ctgov';
   const fileBytes = (await stat(file)).size;
@@ -116,7 +115,7 @@ async function importFile(db: Kysely<Tables>, file: string, options: ImportOptio
     const previous = writing;
     writing = (async () => {
       await previous;
-      const outcome: UpsertOutcome = await upsertTrials(db, trials.map((trial) => ({ trial, source })), { locateSites: options.locateSites });
+      const outcome: UpsertOutcome = await stores.trials.upsert(trials.map((trial) => ({ trial, source })), { locateSites: options.locateSites });
       report.created += outcome.created.length;
       report.updated += outcome.updated.length;
       report.unchanged += outcome.unchanged.length;
@@ -153,7 +152,7 @@ async function importFile(db: Kysely<Tables>, file: string, options: ImportOptio
       if (report.records % 1000 === 0) options.onProgress?.({ file, fileBytes, bytesRead, records: report.records });
     }
   } catch (error) {
-    if (!(error instanceof RecordFileError)) throw error;
+    if (!isRecordFileError(error)) throw error;
     await writing;
     report.error = `${error.message}; ${report.created + report.updated + report.unchanged + report.kept} records from this file were committed before it, and the ${batch.length} valid records read since the last committed batch were not imported`;
     report.discarded = batch.length;
@@ -163,10 +162,6 @@ async function importFile(db: Kysely<Tables>, file: string, options: ImportOptio
   await writing;
   options.onProgress?.({ file, fileBytes, bytesRead: fileBytes, records: report.records });
   return report;
-}
-
-async function analyzeRegistry(db: Kysely<Tables>): Promise<void> {
-  await sql`analyze registry_trial, registry_trial_text, registry_trial_record, registry_location`.execute(db);
 }
 
 function reject(report: FileReport, rejections: Rejection[], rejection: Rejection): void {

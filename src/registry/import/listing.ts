@@ -1,10 +1,10 @@
 // Imports one trial listing page (text copied from a registry mirror) through the listing parser, stored
 // like any other record but marked as curated ('listing'), so a later bulk import does not overwrite it.
 import { readFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
+import { EligoError, problem } from '../../core/problems.ts';
 import { parseListing } from '../listing/parse.ts';
-import type { Tables } from '../../store/tables.ts';
-import { upsertTrials, type SiteLocator } from '../store/trials.ts';
+import type { Stores } from '../../store/index.ts';
+import type { SiteLocator } from '../../store/trials.ts';
 
 export interface ListingImport {
   nctId: string;
@@ -13,23 +13,18 @@ export interface ListingImport {
   warnings: string[];
 }
 
-export class ListingImportError extends Error {
-  readonly problems: Array<{ field?: string; message: string }>;
-  constructor(file: string, problems: Array<{ field?: string; message: string }>) {
-    super(`${file}: not imported: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}`);
-    this.problems = problems;
-  }
-}
-
 export async function importListingFile(
-  db: Kysely<Tables>,
+  stores: Stores,
   file: string,
   options: { nctId?: string; locateSites?: SiteLocator } = {},
 ): Promise<ListingImport> {
   const text = await readFile(file, 'utf8');
   const parsed = parseListing(text, { nctId: options.nctId, source: file });
-  if (!parsed.ok) throw new ListingImportError(file, parsed.errors.map((error) => ({ field: error.path, message: error.message })));
-  const outcome = await upsertTrials(db, [{ trial: parsed.trial, source: 'listing' }], { locateSites: options.locateSites });
+  if (!parsed.ok) {
+    const problems = parsed.errors.map((error) => problem({ code: 'invalid_listing', field: error.path ?? '(page)', expected: error.message, message: error.path ? `${error.path}: ${error.message}` : error.message }));
+    throw new EligoError('unprocessable', 'invalid_listing', `${file}: not imported: ${problems.map((p) => p.message).join('; ')}`, problems);
+  }
+  const outcome = await stores.trials.upsert([{ trial: parsed.trial, source: 'listing' }], { locateSites: options.locateSites });
   const nctId = parsed.trial.protocolSection.identificationModule.nctId;
   return {
     nctId,

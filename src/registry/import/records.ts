@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { EligoError } from '../../core/problems.ts';
 
 /** One value read from the file: parsed JSON, or the reason it is not JSON; `line` is where it starts (1-based). */
 export type RawRecord = { line: number; value: unknown } | { line: number; error: string };
@@ -18,15 +19,14 @@ export interface RecordSource {
   records: AsyncGenerator<RawRecord>;
 }
 
-/** The file cannot be read on: truncated or corrupt compression, or a JSON document broken beyond recovery. */
-export class RecordFileError extends Error {
-  readonly file: string;
-  readonly line: number | undefined;
-  constructor(file: string, message: string, line?: number) {
-    super(`${file}${line !== undefined ? `: line ${line}` : ''}: ${message}`);
-    this.file = file;
-    this.line = line;
-  }
+/** The file cannot be read on (truncated or corrupt compression, a JSON document broken beyond recovery): code 'unreadable_file'. */
+export function recordFileError(file: string, message: string, line?: number): EligoError {
+  const where = line !== undefined ? `: line ${line}` : '';
+  return EligoError.of('unprocessable', { code: 'unreadable_file', field: line !== undefined ? `line ${line}` : '(file)', expected: 'a readable JSON, JSON Lines or gzip file', message: `${file}${where}: ${message}` });
+}
+
+export function isRecordFileError(error: unknown): error is EligoError {
+  return error instanceof EligoError && error.code === 'unreadable_file';
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -68,14 +68,14 @@ async function* recordsFrom(path: string, compressed: boolean, text: Readable): 
   try {
     yield* splitRecords(text);
   } catch (error) {
-    if (error instanceof RecordFileError) throw error;
-    if (error instanceof JsonStructureError) throw new RecordFileError(path, error.message, error.line);
+    if (isRecordFileError(error)) throw error;
+    if (error instanceof EligoError && error.code === 'json_structure') throw recordFileError(path, error.message, error.problems[0]?.value as number);
     const reason = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: string }).code;
     if (compressed && (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file|incorrect|invalid/i.test(reason))) {
-      throw new RecordFileError(path, `the gzip data is truncated or corrupt (${reason})`);
+      throw recordFileError(path, `the gzip data is truncated or corrupt (${reason})`);
     }
-    throw new RecordFileError(path, `cannot be read: ${reason}`);
+    throw recordFileError(path, `cannot be read: ${reason}`);
   } finally {
     text.destroy();
   }
@@ -154,12 +154,8 @@ function isPage(value: unknown): value is { studies: unknown[] } {
 }
 
 /** The document's structure is broken (not one bad record): reading cannot go on. */
-export class JsonStructureError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(message);
-    this.line = line;
-  }
+function jsonStructureError(message: string, line: number): EligoError {
+  return EligoError.of('unprocessable', { code: 'json_structure', field: 'line', value: line, expected: 'a JSON document of study records', message });
 }
 
 /**
@@ -222,7 +218,7 @@ export class JsonValueScanner {
           this.captureLine = this.line;
           start = i;
         } else {
-          throw new JsonStructureError(`expected a study object, an array of studies or a {"studies": [...]} page, found ${JSON.stringify(c)}`, this.line);
+          throw jsonStructureError(`expected a study object, an array of studies or a {"studies": [...]} page, found ${JSON.stringify(c)}`, this.line);
         }
       } else if (!this.capturing && this.depth === this.elementDepth && c !== ',' && c !== ']' && c !== '}') {
         // An element of the studies array begins here.
@@ -251,7 +247,7 @@ export class JsonValueScanner {
         }
         this.depth++;
       } else if (c === '}' || c === ']') {
-        if (this.depth === 0) throw new JsonStructureError(`unexpected ${JSON.stringify(c)}`, this.line);
+        if (this.depth === 0) throw jsonStructureError(`unexpected ${JSON.stringify(c)}`, this.line);
         if (this.capturing && this.depth === this.elementDepth) {
           // The last element of an array, a primitive, ends at the closing bracket.
           this.capture.push(chunk.slice(start, i));
@@ -285,7 +281,7 @@ export class JsonValueScanner {
 
   *end(): Generator<RawRecord> {
     if (this.depth > 0 || this.inString) {
-      throw new JsonStructureError(`the JSON document ends inside a value that began on line ${this.topLevel?.line ?? this.captureLine}; the file is truncated or malformed`, this.line);
+      throw jsonStructureError(`the JSON document ends inside a value that began on line ${this.topLevel?.line ?? this.captureLine}; the file is truncated or malformed`, this.line);
     }
   }
 

@@ -9,6 +9,7 @@ import {
   type CriteriaSection,
 } from '../../core/trial/criteria-text.ts';
 import { NCT_ID_PATTERN, parseTrial, type Trial } from '../../core/trial/model.ts';
+import { nctIdsIn } from '../../core/trial/nct-id.ts';
 import {
   ageFromDisplay,
   ageRangeFromDisplay,
@@ -113,7 +114,6 @@ const ARMS_SUMMARY_LINE = /^(\d+) participants? in (\d+) (?:patient )?groups?$/i
 const ARM_SUB_LABEL = /^(description|treatments?)\s*:/i;
 /** A short capitalised line ending in ":" or "?" where a label is expected, e.g. "Locations:". */
 const LABEL_SHAPED_LINE = /^[A-Z][A-Za-z0-9 /&'(),-]{1,48}[:?]$/;
-const NCT_ID_ANYWHERE = /\bNCT\d{8}\b/g;
 const NCT_ID_PATH = 'protocolSection.identificationModule.nctId';
 
 function normaliseLabel(text: string): string {
@@ -596,7 +596,7 @@ function resolveNctId(
   if (shown.length > 1) warnings.push(`Identifiers: several NCT numbers shown (${shown.join(', ')}); using ${shown[0]}`);
   if (shown.length === 0) {
     // Not under a label: accept one unambiguous mention anywhere on the page.
-    const mentioned = [...new Set(text.match(NCT_ID_ANYWHERE) ?? [])];
+    const mentioned = nctIdsIn(text);
     if (mentioned.length === 1) {
       shown.push(mentioned[0]);
       warnings.push(`NCT number ${mentioned[0]} taken from the page text (it is not under an "Identifiers" label)`);

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { INTERVENTION_TYPES, OVERALL_STATUSES, PHASES, STUDY_TYPES } from '../../core/trial/enums.ts';
 import { isOnEarth, matchLatLon, type LatLon } from '../../core/geo/distance.ts';
+import { echoValue, problem } from '../../core/problems.ts';
 
 export const SEARCH_SORTS = ['relevance', 'lastUpdate', 'startDate'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -23,7 +24,7 @@ function listOf<T extends string>(allowed: readonly T[], what: string) {
       const value = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
       if (value === '') continue;
       if (!(allowed as readonly string[]).includes(value)) {
-        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw.trim())} is not a ${what}; expected one of ${allowed.join(', ')}` });
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(echoValue(raw.trim()))} is not a ${what}; expected one of ${allowed.join(', ')}` });
         return z.NEVER;
       }
       if (!values.includes(value as T)) values.push(value as T);
@@ -72,7 +73,7 @@ export const searchParametersSchema = z
       .string()
       .transform((value, ctx): SearchSort => {
         if (!(SEARCH_SORTS as readonly string[]).includes(value)) {
-          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a sort order; expected one of ${SEARCH_SORTS.join(', ')}` });
+          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(echoValue(value))} is not a sort order; expected one of ${SEARCH_SORTS.join(', ')}` });
           return z.NEVER;
         }
         return value as SearchSort;
@@ -136,7 +137,7 @@ export function parseSearchQuery(raw: Record<string, string | undefined>): Parse
   const result = searchParametersSchema.safeParse(present);
   if (!result.success) {
     const problems = describeProblems(result.error, present);
-    const message = problems.map((p) => `${p.field}: ${p.expected}${p.value === undefined ? '' : ` (got ${JSON.stringify(p.value)})`}`).join('; ');
+    const message = problems.map((p) => problem({ code: 'invalid_request', ...p }).message).join('; ');
     return { ok: false, message, problems };
   }
   const p = result.data;

@@ -2,6 +2,7 @@
 // (for the tsvector, with prefix matching on the last word as one types), and CJK segments (matched by
 // trigram/ILIKE on names, since the english configuration cannot split Chinese into words). Pure.
 import { CJK_PATTERN } from '../document.ts';
+import { nctIdsIn } from '../../core/trial/nct-id.ts';
 
 export interface AnalyzedText {
   nctIds: string[];
@@ -21,7 +22,7 @@ const SEARCH_SYNTAX = /"|\bor\b|(^|\s)-[\p{L}\p{N}]/iu;
 const MIN_PREFIX_LENGTH = 3;
 
 export function analyzeText(text: string): AnalyzedText {
-  const nctIds = [...new Set((text.match(/\bNCT\d{8}\b/gi) ?? []).map((id) => id.toUpperCase()))];
+  const nctIds = nctIdsIn(text, { ignoreCase: true });
   const cjkSegments = [...new Set(text.match(CJK_RUN) ?? [])];
   const latin = text.replace(CJK_RUN, ' ').trim();
   const none = { nctIds, tsquery: null, rankTsquery: null, websearch: null, cjkSegments };

@@ -4,17 +4,14 @@
 //   PUT  /api/trials/{nctId}/rules             store a reviewed (edited, approved) rule set as the trial's next version
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseCriteria } from '../../core/criteria/parse/index.ts';
-import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
-import { parseRuleSet, RuleSetError } from '../../eligibility/rule-sets.ts';
-import { currentRuleSet, saveRuleSet } from '../../eligibility/rule-set-store.ts';
-import { getTrialRecord } from '../../registry/store/trials.ts';
-import { ApiError } from '../errors.ts';
+import { EligoError, notFound } from '../../core/problems.ts';
+import { parseRuleSet } from '../../eligibility/rule-sets.ts';
+import { errorBodySchema as errorSchema, nctIdParam as nctParam } from '../schemas/common.ts';
 import type { RouteModule } from './index.ts';
 
 /** Criteria texts run to a few kilobytes; this leaves room for pasted documents without inviting abuse. */
 export const MAX_CRITERIA_TEXT = 2_000_000;
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 const spanSchema = z.tuple([z.number().int(), z.number().int()]).openapi({ description: '[start, end) offsets into the text, JavaScript string indices' });
 
@@ -52,7 +49,6 @@ const parseRoute = createRoute({
   },
 });
 
-const nctParam = z.object({ nctId: z.string().regex(NCT_ID_PATTERN, 'expected an NCT id like NCT01234567').openapi({ param: { name: 'nctId', in: 'path' }, example: 'NCT05794425' }) });
 
 const parsedTrialRoute = createRoute({
   method: 'get',
@@ -112,11 +108,11 @@ export const registerCriteriaRoutes: RouteModule = (app, deps) => {
 
   app.openapi(parsedTrialRoute, async (c) => {
     const { nctId } = c.req.valid('param');
-    const trial = await getTrialRecord(deps.db, nctId);
-    if (!trial) throw new ApiError(404, 'not_found', `no trial ${nctId} in the registry`);
+    const trial = await deps.stores.trials.record(nctId);
+    if (!trial) throw notFound('trial in the registry', 'nctId', nctId);
     const text = trial.protocolSection?.eligibilityModule?.eligibilityCriteria;
-    if (typeof text !== 'string' || text.trim() === '') throw new ApiError(404, 'no_criteria', `trial ${nctId} has no eligibility criteria text`);
-    const stored = await currentRuleSet(deps.db, nctId);
+    if (typeof text !== 'string' || text.trim() === '') throw EligoError.of('not_found', { code: 'no_criteria', field: 'nctId', value: nctId, expected: 'a trial with eligibility criteria text', message: `trial ${nctId} has no eligibility criteria text` });
+    const stored = await deps.stores.ruleSets.current(nctId);
     const current = stored ? { version: stored.ruleSet.version, review: stored.ruleSet.review, source: stored.source } : null;
     return c.json({ nctId, text, ...parseCriteria(text), current }, 200);
   });
@@ -124,18 +120,12 @@ export const registerCriteriaRoutes: RouteModule = (app, deps) => {
   app.openapi(approveRoute, async (c) => {
     const { nctId } = c.req.valid('param');
     const body = c.req.valid('json');
-    if (!(await getTrialRecord(deps.db, nctId))) throw new ApiError(404, 'not_found', `no trial ${nctId} in the registry`);
-    let ruleSet;
-    try {
-      ruleSet = parseRuleSet(
-        { nctId, version: 1, review: 'reviewed', reviewedBy: body.reviewedBy, reviewedAt: new Date().toISOString(), tables: body.tables, criteria: body.criteria },
-        'the rule set',
-      );
-    } catch (error) {
-      if (error instanceof RuleSetError) throw new ApiError(400, 'invalid_rule_set', error.message);
-      throw error;
-    }
-    const stored = await saveRuleSet(deps.db, ruleSet, 'hand', { nextVersion: true });
+    if (!(await deps.stores.trials.record(nctId))) throw notFound('trial in the registry', 'nctId', nctId);
+    const ruleSet = parseRuleSet(
+      { nctId, version: 1, review: 'reviewed', reviewedBy: body.reviewedBy, reviewedAt: new Date().toISOString(), tables: body.tables, criteria: body.criteria },
+      'the rule set',
+    );
+    const stored = await deps.stores.ruleSets.save(ruleSet, 'hand', { nextVersion: true });
     return c.json({ ruleSet: stored }, 201);
   });
 };

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import type { RouteModule } from './index.ts';
 
 const healthRoute = createRoute({
@@ -13,7 +12,6 @@ const healthRoute = createRoute({
 
 export const registerHealthRoutes: RouteModule = (app, deps) => {
   app.openapi(healthRoute, async (c) => {
-    const { rows } = await sql<{ v: string }>`select version() as v`.execute(deps.db);
-    return c.json({ status: 'ok' as const, database: rows[0].v.split(' on ')[0] }, 200);
+    return c.json({ status: 'ok' as const, database: (await deps.stores.serverVersion()).split(' on ')[0] }, 200);
   });
 };

@@ -4,9 +4,12 @@ import type { AppDependencies } from '../app.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerTrialRoutes } from './trials.ts';
 import { registerGeocodeRoutes } from './geocode.ts';
-import { registerScreenRoutes } from './screen.ts';
 import { registerCriteriaRoutes } from './criteria.ts';
+import { registerScreeningRoutes } from './screening.ts';
+import { registerRuleRoutes } from './rules.ts';
+import { registerQuestionnaireRoutes } from './questionnaire.ts';
+import { registerSiteRoutes } from './sites.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreenRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes];

@@ -1,16 +1,11 @@
 // GET /api/trials (search) and GET /api/trials/{nctId} (one trial's API v2 record).
 import { createRoute, z } from '@hono/zod-openapi';
-import { NCT_ID_PATTERN } from '../../core/trial/model.ts';
+import { EligoError, notFound, problem } from '../../core/problems.ts';
+import { NCT_ID_EXPECTED, NCT_ID_PATTERN } from '../../core/trial/nct-id.ts';
 import { INTERVENTION_TYPES, OVERALL_STATUSES, PHASES, STUDY_TYPES } from '../../core/trial/enums.ts';
-import { getTrialRecord } from '../../registry/store/trials.ts';
 import { parseSearchQuery, SEARCH_SORTS, DEFAULT_DISTANCE_KM, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../registry/search/query.ts';
-import { searchTrials, SearchInputError } from '../../registry/search/search.ts';
-import { ApiError } from '../errors.ts';
+import { errorBodySchema as errorSchema } from '../schemas/common.ts';
 import type { RouteModule } from './index.ts';
-
-const errorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) })
-  .openapi('Error');
 
 const facetCount = z.object({ value: z.string(), count: z.number().int() }).openapi('FacetCount');
 
@@ -106,27 +101,18 @@ const trialRoute = createRoute({
 export const registerTrialRoutes: RouteModule = (app, deps) => {
   app.openapi(searchRoute, async (c) => {
     const parsed = parseSearchQuery(c.req.query());
-    if (!parsed.ok) throw new ApiError(400, 'invalid_request', parsed.message, parsed.problems);
-    try {
-      return c.json(await searchTrials(deps.db, parsed.query), 200);
-    } catch (error) {
-      if (error instanceof SearchInputError) {
-        throw new ApiError(400, 'invalid_request', error.message, [{ field: error.field, value: error.value, expected: error.expected }]);
-      }
-      throw error;
-    }
+    if (!parsed.ok) throw new EligoError('invalid', 'invalid_request', parsed.message, parsed.problems.map((p) => problem({ code: 'invalid_request', ...p })));
+    return c.json(await deps.stores.trials.search(parsed.query), 200);
   });
 
   app.openapi(trialRoute, async (c) => {
     const { nctId } = c.req.valid('param');
     const id = nctId.toUpperCase();
     if (!NCT_ID_PATTERN.test(id)) {
-      throw new ApiError(400, 'invalid_request', `nctId: expected "NCT" and 8 digits, e.g. NCT03055078 (got ${JSON.stringify(nctId.slice(0, 40))})`, [
-        { field: 'nctId', value: nctId.slice(0, 40), expected: 'NCT followed by 8 digits' },
-      ]);
+      throw EligoError.of('invalid', { code: 'invalid_request', field: 'nctId', value: nctId, expected: NCT_ID_EXPECTED });
     }
-    const record = await getTrialRecord(deps.db, id);
-    if (!record) throw new ApiError(404, 'not_found', `no trial ${id} in the registry`, { nctId: id });
+    const record = await deps.stores.trials.record(id);
+    if (!record) throw notFound('trial in the registry', 'nctId', id);
     return c.json(record as { protocolSection: Record<string, unknown> }, 200);
   });
 };

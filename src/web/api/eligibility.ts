@@ -55,8 +55,8 @@ export interface ParsedTrialCriteria {
 }
 
 /** GET /api/rule-sets: one trial with a rule set, for the review list. */
-export type { RuleSetListItem } from '../../eligibility/rule-set-store.ts';
-import type { RuleSetListItem } from '../../eligibility/rule-set-store.ts';
+export type { RuleSetListItem } from '../../store/rule-sets.ts';
+import type { RuleSetListItem } from '../../store/rule-sets.ts';
 
 export interface RuleSetList {
   total: number;

@@ -3,8 +3,8 @@
 export type { Trial } from '../../core/trial/model.ts';
 
 // The response shapes are the registry's own (type-only imports: nothing of the server is bundled).
-export type { FacetCount, TrialHit, SearchResponse } from '../../registry/search/search.ts';
-import type { SearchFacets, TrialHit } from '../../registry/search/search.ts';
+export type { FacetCount, TrialHit, SearchResponse } from '../../store/trial-search.ts';
+import type { SearchFacets, TrialHit } from '../../store/trial-search.ts';
 import type { Place } from '../../registry/geocode/geocoder.ts';
 
 export type FacetName = keyof SearchFacets;

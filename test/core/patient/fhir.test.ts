@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FhirInputError, patientFactsFromFhir } from '../../../src/core/patient/fhir.ts';
+import { patientFactsFromFhir } from '../../../src/core/patient/fhir.ts';
+import type { EligoError } from '../../../src/core/problems.ts';
 import { evaluateRuleSet } from '../../../src/core/criteria/evaluate.ts';
 import { ruleSetSchema } from '../../../src/core/criteria/rules.ts';
 import { condition, lab, L, multicenterPatient, patient, phase1Patient } from '../../eligibility/panel/builder.ts';
@@ -15,7 +16,7 @@ const criterion = (result: ReturnType<typeof evaluateRuleSet>, id: string) => re
 
 test('input that is not FHIR is refused with the field named', () => {
   assert.throws(() => patientFactsFromFhir('', { asOf: AS_OF }), /empty/);
-  assert.throws(() => patientFactsFromFhir('{"hello": 1}', { asOf: AS_OF }), (error: FhirInputError) => error.field === 'resourceType' && /expected "Bundle"/.test(error.message));
+  assert.throws(() => patientFactsFromFhir('{"hello": 1}', { asOf: AS_OF }), (error: EligoError) => error.problems[0].field === 'resourceType' && /expected "Bundle"/.test(error.message));
   assert.throws(() => patientFactsFromFhir('not json at all', { asOf: AS_OF }), /line 1: not JSON/);
   assert.throws(() => patientFactsFromFhir({ resourceType: 'Bundle', entry: [{ fullUrl: 'x' }] }, { asOf: AS_OF }), /Bundle\.entry\[0\]\.resource/);
   assert.throws(() => patientFactsFromFhir({ resourceType: 'Bundle', entry: 'nope' }, { asOf: AS_OF }), /Bundle\.entry: expected an array/);

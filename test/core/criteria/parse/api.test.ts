@@ -1,9 +1,9 @@
 // The parser over HTTP, and the review workflow's calls (storage: on every backend).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApp } from '../../../../src/server/app.ts';
+import { appDependencies, createApp } from '../../../../src/server/app.ts';
 import { parseCriteria, toCriterion } from '../../../../src/core/criteria/parse/index.ts';
-import { currentRuleSet } from '../../../../src/eligibility/rule-set-store.ts';
+import { currentRuleSet } from '../../../../src/store/rule-sets.ts';
 import { testBackends } from '../../../support/databases.ts';
 
 const json = (body: unknown, method = 'POST') => ({ method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -12,7 +12,7 @@ const json = (body: unknown, method = 'POST') => ({ method, body: JSON.stringify
 test('POST /api/criteria/parse returns the same object as the CLI; bad bodies name the field', async () => {
   const database = await testBackends()[0].open();
   try {
-    const app = createApp({ db: database.db });
+    const app = createApp(appDependencies(database));
     const text = 'Inclusion Criteria:\n1. ANC ≥ 1.5 × 10^9/L\n2. Age 14-60 years';
     const response = await app.request('/api/criteria/parse', json({ text }));
     assert.equal(response.status, 200);
@@ -32,7 +32,7 @@ for (const backend of testBackends()) {
   test(`GET parsed criteria of a registry trial, then PUT the reviewed rules as its next version (${backend.name})`, async () => {
     const database = await backend.open({ seed: true });
     try {
-      const app = createApp({ db: database.db });
+      const app = createApp(appDependencies(database));
       const parsed = await app.request('/api/trials/NCT05794425/criteria/parsed');
       assert.equal(parsed.status, 200);
       const body = (await parsed.json()) as { nctId: string; text: string; criteria: ReturnType<typeof parseCriteria>['criteria']; current: { version: number } | null };

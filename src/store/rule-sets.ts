@@ -2,7 +2,7 @@
 // patient (the latest reviewed one, else the latest unreviewed one). Validation is in rule-sets.ts.
 import { sql, type Kysely } from 'kysely';
 import { ruleSetSchema, type RuleSet } from '../core/criteria/rules.ts';
-import type { Tables } from '../store/tables.ts';
+import type { Tables } from './tables.ts';
 import { cachedRuleSets, forgetRuleSets } from './rule-set-cache.ts';
 
 export type RuleSetSource = 'seed' | 'hand' | 'parser';

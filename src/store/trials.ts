@@ -3,9 +3,9 @@
 // so a batch of any size is a single statement with a fixed number of parameters.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Trial } from '../../core/trial/model.ts';
-import type { Tables } from '../../store/tables.ts';
-import { trialDocument, type SiteRow, type TrialDocument } from '../document.ts';
+import type { Trial } from '../core/trial/model.ts';
+import type { Tables } from './tables.ts';
+import { trialDocument, type SiteRow, type TrialDocument } from '../registry/document.ts';
 
 export type TrialSource = 'ctgov' | 'listing' | 'seed';
 
@@ -207,4 +207,31 @@ export async function registryVersion(db: Kysely<Tables>): Promise<string> {
 export async function getTrialRecord(db: Kysely<Tables>, nctId: string): Promise<Trial | null> {
   const row = await db.selectFrom('registry_trial_record').select('record').where('nct_id', '=', nctId).executeTakeFirst();
   return row ? (row.record as Trial) : null;
+}
+
+/** True once the seed trials are in (the marker written with them). */
+export async function seedMarked(db: Kysely<Tables>, seededKey: string): Promise<boolean> {
+  return (await db.selectFrom('eligo_meta').select('key').where('key', '=', seededKey).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Stores the seed trials with their marker in one transaction, so a crash leaves neither; another
+ * process that claimed the marker first wins and nothing is written here.
+ */
+export async function seedTrialsOnce(db: Kysely<Tables>, seededKey: string, trials: readonly Trial[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('eligo_meta')
+      .values({ key: seededKey, value: trials.map((trial) => trial.protocolSection.identificationModule.nctId).join(',') })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) return;
+    await upsertTrialsInTransaction(trx, trials.map((trial) => ({ trial, source: 'seed' as const })));
+  });
+}
+
+/** Refreshes the planner's statistics of the registry tables (after a large import). */
+export async function analyzeRegistry(db: Kysely<Tables>): Promise<void> {
+  await sql`analyze registry_trial, registry_trial_text, registry_trial_record, registry_location`.execute(db);
 }

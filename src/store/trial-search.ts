@@ -2,13 +2,15 @@
 // distance — one function for the CLI, the API and the web app. One SQL statement computes the matching
 // set once, then counts, facets and the requested page from it.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Tables } from '../../store/tables.ts';
-import { registryVersion } from '../store/trials.ts';
-import { cjkQueryGrams, FACET_SEPARATOR, FACETS, type Facet, type TrialHitBase } from '../document.ts';
-import { findCountry } from '../geocode/countries.ts';
-import { geocoder as sharedGeocoder, type Geocoder } from '../geocode/geocoder.ts';
-import { parseCoordinates, type SearchQuery, type SearchSort } from './query.ts';
-import { analyzeText, likeContains, markTerms } from './text.ts';
+import type { Tables } from './tables.ts';
+import { EligoError } from '../core/problems.ts';
+import { EARTH_MEAN_RADIUS_KM } from '../core/geo/distance.ts';
+import { registryVersion } from './trials.ts';
+import { cjkQueryGrams, FACET_SEPARATOR, FACETS, type Facet, type TrialHitBase } from '../registry/document.ts';
+import { findCountry } from '../registry/geocode/countries.ts';
+import { geocoder as sharedGeocoder, type Geocoder } from '../registry/geocode/geocoder.ts';
+import { parseCoordinates, type SearchQuery, type SearchSort } from '../registry/search/query.ts';
+import { analyzeText, likeContains, markTerms } from '../registry/search/text.ts';
 
 export interface FacetCount {
   value: string;
@@ -41,16 +43,8 @@ export interface SearchResponse {
 }
 
 /** A parameter that parsed but names something we cannot find (e.g. an unknown place for `near`). */
-export class SearchInputError extends Error {
-  readonly field: string;
-  readonly value: string;
-  readonly expected: string;
-  constructor(field: string, value: string, expected: string) {
-    super(`${field}: ${expected} (got ${JSON.stringify(value)})`);
-    this.field = field;
-    this.value = value;
-    this.expected = expected;
-  }
+function searchInputError(field: string, value: string, expected: string): EligoError {
+  return EligoError.of('invalid', { code: 'invalid_request', field, value, expected });
 }
 
 export interface SearchDependencies {
@@ -58,8 +52,7 @@ export interface SearchDependencies {
   geocoder?: () => Promise<Geocoder>;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE_LATITUDE = 111.2;
+const KM_PER_DEGREE_LATITUDE = (Math.PI * EARTH_MEAN_RADIUS_KM) / 180;
 /** ts_rank_cd weights for D, C, B, A (Postgres' order). */
 const RANK_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 const TOP_FACET_VALUES = 20;
@@ -315,11 +308,11 @@ async function resolveOrigin(near: string, loadGeocoder: () => Promise<Geocoder>
   try {
     coordinates = parseCoordinates(near);
   } catch (error) {
-    throw new SearchInputError('near', near, 'a position as "lat,lon" with latitude -90..90 and longitude -180..180');
+    throw searchInputError('near', near, 'a position as "lat,lon" with latitude -90..90 and longitude -180..180');
   }
   if (coordinates) return { label: `${coordinates.lat}, ${coordinates.lon}`, ...coordinates };
   const place = (await loadGeocoder()).search(near, 1)[0];
-  if (!place) throw new SearchInputError('near', near, 'a city known to the offline gazetteer (GeoNames, places of 500+ people; English or Chinese name) or "lat,lon"');
+  if (!place) throw searchInputError('near', near, 'a city known to the offline gazetteer (GeoNames, places of 500+ people; English or Chinese name) or "lat,lon"');
   const label = [place.name, place.admin1 && !/^\d+$/.test(place.admin1) ? place.admin1 : undefined, place.country].filter(Boolean).join(', ');
   return { label, lat: place.lat, lon: place.lon };
 }
@@ -339,7 +332,7 @@ function boundingBox(origin: Origin, km: number): { latMin: number; latMax: numb
 }
 
 function haversine(origin: Origin): RawBuilder<number> {
-  return sql<number>`(2 * ${EARTH_RADIUS_KM}::float8 * asin(least(1, sqrt(
+  return sql<number>`(2 * ${EARTH_MEAN_RADIUS_KM}::float8 * asin(least(1, sqrt(
     power(sin(radians(l.lat - ${origin.lat}::float8) / 2), 2)
     + cos(radians(${origin.lat}::float8)) * cos(radians(l.lat)) * power(sin(radians(l.lon - ${origin.lon}::float8) / 2), 2)))))`;
 }

@@ -1,0 +1,97 @@
+// The storage boundary: one repository per area, each an interface with its Kysely implementation
+// beside it. `createStores` builds them once per database; services and routes receive them and never
+// see Kysely. The study-conduct work adds its repositories here, scoped to the actor's sites.
+import { sql, type Kysely } from 'kysely';
+import type { RuleSet } from '../core/criteria/rules.ts';
+import type { SiteReferenceRange } from '../core/patient/limits.ts';
+import type { Trial } from '../core/trial/model.ts';
+import type { SearchQuery } from '../registry/search/query.ts';
+import type { Tables } from './tables.ts';
+import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
+import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
+import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
+import { searchTrials, type SearchDependencies, type SearchResponse } from './trial-search.ts';
+import { analyzeRegistry, getTrialRecord, seedMarked, seedTrialsOnce, upsertTrials, type StoredTrialInput, type UpsertOptions, type UpsertOutcome } from './trials.ts';
+
+export interface TrialStore {
+  /** The stored API v2 record, or null. */
+  record(nctId: string): Promise<Trial | null>;
+  /** Creates or updates trials by NCT id in one transaction. */
+  upsert(inputs: StoredTrialInput[], options?: UpsertOptions): Promise<UpsertOutcome>;
+  search(query: SearchQuery, deps?: SearchDependencies): Promise<SearchResponse>;
+  seeded(seededKey: string): Promise<boolean>;
+  /** The seed trials and their marker, once (a concurrent seeder that claimed it first wins). */
+  seedOnce(seededKey: string, trials: readonly Trial[]): Promise<void>;
+  /** Refreshes the planner's statistics after a large import. */
+  analyze(): Promise<void>;
+}
+
+export interface RuleSetStore {
+  /** The version screening uses: the latest reviewed, else the latest unreviewed. */
+  current(nctId: string): Promise<StoredRuleSet | undefined>;
+  versions(nctId: string): Promise<Array<{ version: number; review: string; source: string; createdAt: Date }>>;
+  save(ruleSet: RuleSet, source: RuleSetSource, options?: { nextVersion?: boolean }): Promise<RuleSet>;
+  saveParsed(inputs: readonly ParsedRuleSetInput[], parserVersion: string): Promise<void>;
+  saveSeed(shipped: RuleSet): Promise<SeedOutcome>;
+  currentOfOpenTrials(): Promise<Array<{ ruleSet: RuleSet; title: string | null; status: string | null }>>;
+  list(options: { review?: 'reviewed' | 'unreviewed'; limit: number; offset: number }): Promise<{ total: number; items: RuleSetListItem[] }>;
+  /** Trials whose stored parser output is missing or stale (no reviewed set), by NCT id. */
+  staleParsed(parserVersion: string, scope: StaleScope): Promise<Array<{ nct_id: string; criteria: string }>>;
+  refreshedParserVersion(): Promise<string | undefined>;
+  recordRefreshedParserVersion(parserVersion: string): Promise<void>;
+}
+
+export interface SiteRangeStore {
+  /** Replaces all of a site's ranges in one transaction. */
+  replace(siteId: string, ranges: readonly SiteReferenceRange[]): Promise<void>;
+  list(siteId: string): Promise<SiteReferenceRange[]>;
+  sites(): Promise<Array<{ siteId: string; ranges: number; analytes: number }>>;
+}
+
+export interface Stores {
+  trials: TrialStore;
+  ruleSets: RuleSetStore;
+  siteRanges: SiteRangeStore;
+  /** The database server's version string (for /api/health). */
+  serverVersion(): Promise<string>;
+}
+
+const built = new WeakMap<Kysely<Tables>, Stores>();
+
+/** The repositories over one database, built once per handle (their caches live as long as it). */
+export function createStores(db: Kysely<Tables>): Stores {
+  const existing = built.get(db);
+  if (existing) return existing;
+  const stores: Stores = {
+    trials: {
+      record: (nctId) => getTrialRecord(db, nctId),
+      upsert: (inputs, options) => upsertTrials(db, inputs, options),
+      search: (query, deps) => searchTrials(db, query, deps),
+      seeded: (key) => seedMarked(db, key),
+      seedOnce: (key, trials) => seedTrialsOnce(db, key, trials),
+      analyze: () => analyzeRegistry(db),
+    },
+    ruleSets: {
+      current: (nctId) => currentRuleSet(db, nctId),
+      versions: (nctId) => ruleSetVersions(db, nctId),
+      save: (ruleSet, source, options) => saveRuleSet(db, ruleSet, source, options),
+      saveParsed: (inputs, parserVersion) => saveParsedRuleSets(db, inputs, parserVersion),
+      saveSeed: (shipped) => saveSeedRuleSet(db, shipped),
+      currentOfOpenTrials: () => currentRuleSetsOfOpenTrials(db),
+      list: (options) => listRuleSets(db, options),
+      staleParsed: (parserVersion, scope) => staleParsedTrials(db, parserVersion, scope),
+      refreshedParserVersion: () => refreshedParserVersion(db),
+      recordRefreshedParserVersion: (parserVersion) => recordRefreshedParserVersion(db, parserVersion),
+    },
+    siteRanges: {
+      replace: (siteId, ranges) => replaceSiteRanges(db, siteId, ranges),
+      list: (siteId) => siteRanges(db, siteId),
+      sites: () => sitesWithRanges(db),
+    },
+    serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
+  };
+  built.set(db, stores);
+  return stores;
+}
+
+export type { ParsedRuleSetInput, RuleSetListItem, RuleSetSource, SeedOutcome, StoredRuleSet };
