@@ -9,6 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { Tables } from './tables.ts';
 import { log } from '../log.ts';
+import { lockDirectory } from './lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -38,16 +39,29 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (location.dataDir !== 'memory://') mkdirSync(location.dataDir, { recursive: true });
-  const pglite = await PGlite.create(location.dataDir, { extensions: { pg_trgm } });
+  const onDisk = location.dataDir !== 'memory://';
+  if (onDisk) mkdirSync(location.dataDir, { recursive: true });
+  // Before PGlite touches the files: a second process on the same directory would destroy it.
+  const lock = onDisk ? lockDirectory(location.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(location.dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
