@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/criteria/rules.ts';
 import type { SeedOutcome, Stores } from '../store/index.ts';
 import { parseRuleSet } from './rule-sets.ts';
+import { log } from '../log.ts';
 
 export const SEED_RULE_SETS_DIR = fileURLToPath(new URL('../../data/seed-trials/', import.meta.url));
 
@@ -17,7 +18,7 @@ export function readSeedRuleSets(directory: string = SEED_RULE_SETS_DIR): RuleSe
   return readdirSync(directory)
     .filter((name) => name.endsWith('.rules.json'))
     .sort()
-    .map((name) => parseRuleSet(JSON.parse(readFileSync(join(directory, name), 'utf8')), join(directory, name)));
+    .map((name) => parseRuleSet(JSON.parse(readFileSync(join(directory, name), 'utf8')), join(directory, name), { warn: (problem) => log.warn({ field: problem.field, pinned: problem.value, current: problem.expected }, problem.message) }));
 }
 
 /** What happened to each shipped rule set, by NCT id. */

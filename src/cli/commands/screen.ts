@@ -128,16 +128,20 @@ async function ruleSetFromFile(path: string): Promise<RuleSet> {
   } catch {
     throw usageError(`--trial: ${path} is not JSON`);
   }
-  if (json && typeof json === 'object' && 'criteria' in json) return parseRuleSet(json, path);
+  if (json && typeof json === 'object' && 'criteria' in json) return parseRuleSet(json, path, { warn: warnOnStderr });
   const nctId = (json as { protocolSection?: { identificationModule?: { nctId?: string } } })?.protocolSection?.identificationModule?.nctId;
   if (!nctId) throw usageError(`--trial: ${path} is neither a rule set (with "criteria") nor a trial record (with protocolSection.identificationModule.nctId)`);
   for (const candidate of [join(dirname(path), `${nctId}.rules.json`), path.replace(/\.json$/, '.rules.json')]) {
-    if (candidate !== path && existsSync(candidate)) return parseRuleSet(JSON.parse(readFileSync(candidate, 'utf8')), candidate);
+    if (candidate !== path && existsSync(candidate)) return parseRuleSet(JSON.parse(readFileSync(candidate, 'utf8')), candidate, { warn: warnOnStderr });
   }
   const text = (json as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
   const parsed = text ? (await import('../../eligibility/parser-hook.ts')).parseTrialCriteria(nctId, text) : undefined;
   if (!parsed) throw usageError(`--trial: no rule set for ${nctId}: expected ${nctId}.rules.json beside ${basename(path)} (and the criteria parser found no rules in its criteria text)`);
   return parsed;
+}
+
+function warnOnStderr(problem: { message: string }): void {
+  process.stderr.write(`eligo: warning: ${problem.message}\n`);
 }
 
 const MARK: Record<CriterionResult['status'], string> = { pass: 'PASS   ', fail: 'FAIL   ', unknown: 'UNKNOWN', confirm: 'CONFIRM' };

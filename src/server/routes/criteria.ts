@@ -96,6 +96,7 @@ const approveRoute = createRoute({
   responses: {
     201: { description: 'The stored rule set with its version', content: { 'application/json': { schema: z.object({ ruleSet: z.unknown() }) } } },
     400: { description: 'The rule set is not valid', content: { 'application/json': { schema: errorSchema } } },
+    422: { description: 'The rule set pins clinical table versions other than this build has (the details state both)', content: { 'application/json': { schema: errorSchema } } },
     404: { description: 'No such trial in the registry', content: { 'application/json': { schema: errorSchema } } },
   },
 });
@@ -124,6 +125,7 @@ export const registerCriteriaRoutes: RouteModule = (app, deps) => {
     const ruleSet = parseRuleSet(
       { nctId, version: 1, review: 'reviewed', reviewedBy: body.reviewedBy, reviewedAt: new Date().toISOString(), tables: body.tables, criteria: body.criteria },
       'the rule set',
+      { strictTables: true },
     );
     const stored = await deps.stores.ruleSets.save(ruleSet, 'hand', { nextVersion: true });
     return c.json({ ruleSet: stored }, 201);
