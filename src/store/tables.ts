@@ -1,5 +1,6 @@
 // The database's tables as Kysely sees them. Each area adds its tables' interfaces here,
-// beside the migration that creates them (src/store/migrations/).
+// beside the migration that creates them (src/store/migrations/), and its columns to table-columns.ts
+// (the type-check and test/store/schema.test.ts keep the three in step).
 import type { Generated } from 'kysely';
 
 export interface Tables {
