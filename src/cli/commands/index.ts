@@ -15,6 +15,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['search'], load: async () => (await import('./search.ts')).registerSearch },
   { names: ['screen', 'sites', 'rules'], load: async () => (await import('./screen.ts')).registerScreen },
   { names: ['criteria'], load: async () => (await import('./criteria.ts')).registerCriteria },
+  { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */
