@@ -6,7 +6,7 @@ import { isIsoDate } from '../../core/clinical/calendar.ts';
 import { analyteByKey } from '../../core/clinical/tables/analytes.ts';
 import { plausibleRange } from '../../core/clinical/tables/plausibility.ts';
 import type { QualitativeResult } from '../../core/clinical/tables/qualitative.ts';
-import type { ManualRecordParsed } from '../../core/patient/manual.ts';
+import type { ManualBundle, ManualRecordParsed } from '../../core/patient/manual.ts';
 import type { RuleNeeds, ScaleId } from './rule-needs.ts';
 import { unitOptions } from './unit-options.ts';
 
@@ -156,4 +156,17 @@ export function formProblemsFromIssues(patient: ManualRecordParsed, issues: ZodE
     }
     return { field: issue.path.join('.') || '(record)', expected: 'invalid' };
   });
+}
+
+/**
+ * The form as the FHIR Bundle a screening request sends, through the API's own schema and builder
+ * (core/patient/manual.ts), or the problems of the form. The builder, with zod and the UCUM library it
+ * converts units with, is loaded only when a form is checked.
+ */
+export async function bundleFromForm(form: PatientFormState, asOf: string): Promise<{ ok: true; bundle: ManualBundle } | { ok: false; problems: FormProblem[] }> {
+  const reading = patientFromForm(form, asOf);
+  if (!reading.ok) return reading;
+  const { bundleFromManualRecord, manualRecordSchema } = await import('../../core/patient/manual.ts');
+  const checked = manualRecordSchema.safeParse(reading.patient);
+  return checked.success ? { ok: true, bundle: bundleFromManualRecord(checked.data) } : { ok: false, problems: formProblemsFromIssues(reading.patient, checked.error.issues) };
 }

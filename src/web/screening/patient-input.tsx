@@ -5,32 +5,22 @@ import type { PatientRecord } from '../api/eligibility.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { PatientForm } from './patient-form.tsx';
-import { formProblemsFromIssues, patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
+import { bundleFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
 import { PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
 import type { RuleNeeds } from './rule-needs.ts';
 
 /**
- * The hand-entered patient as the FHIR Bundle a screening request sends, built by the same schema and
- * builder as the API's hand-entry route (core/patient/manual.ts); null when the form has problems,
- * which are then shown (through `showProblems`) with focus on the first bad field. The builder (with
- * zod and the UCUM library it converts units with) loads only when a form is checked.
+ * The hand-entered patient as the FHIR Bundle a screening request sends; null when the form has
+ * problems, which are then shown (through `showProblems`) with focus on the first bad field.
  */
 export async function recordFromForm(form: PatientFormState, asOf: string, showProblems: (problems: FormProblem[]) => void): Promise<PatientRecord | null> {
-  const reading = patientFromForm(form, asOf);
-  let problems = reading.ok ? [] : reading.problems;
-  let body: string | undefined;
-  if (reading.ok) {
-    const { bundleFromManualRecord, manualRecordSchema } = await import('../../core/patient/manual.ts');
-    const checked = manualRecordSchema.safeParse(reading.patient);
-    if (checked.success) body = JSON.stringify(bundleFromManualRecord(checked.data));
-    else problems = formProblemsFromIssues(reading.patient, checked.error.issues);
-  }
-  showProblems(problems);
-  if (body === undefined) {
-    document.getElementById(problems[0]?.field ?? '')?.focus();
+  const reading = await bundleFromForm(form, asOf);
+  showProblems(reading.ok ? [] : reading.problems);
+  if (!reading.ok) {
+    document.getElementById(reading.problems[0].field)?.focus();
     return null;
   }
-  return { body, contentType: 'application/fhir+json' };
+  return { body: JSON.stringify(reading.bundle), contentType: 'application/fhir+json' };
 }
 
 interface Props {
