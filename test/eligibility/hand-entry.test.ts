@@ -95,7 +95,7 @@ describe('one hand-entered patient (pure)', () => {
 
   test('the Bundle carries the standard codes and the Eligo code of each concept', () => {
     const resources = bundleFromManualRecord(apiRecord).entry.map((entry) => entry.resource);
-    const anaemia = resources.find((resource) => resource.id === 'condition-1') as { code: { coding: Array<{ system: string; code: string }> } };
+    const anaemia = resources.find((resource) => resource.id === 'condition-1') as unknown as { code: { coding: Array<{ system: string; code: string }> } };
     const systems = anaemia.code.coding.map((coding) => coding.system);
     assert.ok(systems.includes('http://hl7.org/fhir/sid/icd-10-cm'), systems.join(', '));
     assert.ok(anaemia.code.coding.some((coding) => coding.code === 'aplastic-anemia'));
