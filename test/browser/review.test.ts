@@ -4,10 +4,11 @@
 // reviewed version, which screening then uses.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+// The server first: @hono/zod-openapi must extend zod before core schemas are built (routes call .openapi on them).
+import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import type { Rule } from '../../src/core/criteria/rules.ts';
 import { leafRules, replaceRule, textSegments } from '../../src/web/review/rule-draft.ts';
 import { bundleFromManualRecord } from '../../src/core/patient/manual.ts';
-import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import { upsertTrials } from '../../src/registry/store/trials.ts';
 import { refreshParsedRuleSets } from '../../src/eligibility/parsed-rule-sets.ts';
 import { readFileSync } from 'node:fs';

@@ -5,6 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+// The server first: @hono/zod-openapi must extend zod before core schemas are built (routes call .openapi on them).
+import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import { join } from 'node:path';
 import { ANALYTES } from '../../src/core/clinical/tables/analytes.ts';
 import { toCanonicalUnit } from '../../src/core/patient/units.ts';
@@ -20,7 +22,6 @@ import { CONCEPTS } from '../../src/core/clinical/tables/conditions.ts';
 import { SCALES_TABLE } from '../../src/core/clinical/tables/scales.ts';
 import { replaceSiteRanges, validateSiteRanges } from '../../src/eligibility/site-ranges.ts';
 import { SHARED_DIR } from '../support/shared.ts';
-import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 
 const PATIENTS = join(SHARED_DIR, 'fixtures', 'patients');
 const AS_OF = '2026-03-01';
