@@ -9,7 +9,7 @@ import { analyteByKey, OBSERVATION_CODES, type AnalyteDefinition } from '../clin
 import { CODE_SYSTEMS, conceptById, type ConceptDefinition } from '../clinical/tables/conditions.ts';
 import { describePlausibleRange, isPlausible, plausibleRange } from '../clinical/tables/plausibility.ts';
 import { QUALITATIVE_CODES, STATE_ANSWERS } from '../clinical/tables/qualitative.ts';
-import { SCALES_TABLE, scaleById } from '../clinical/tables/scales.ts';
+import { scaleById } from '../clinical/tables/scales.ts';
 import { isIsoDate } from '../clinical/calendar.ts';
 import { SCALES, type Coding } from '../criteria/rules.ts';
 import { toCanonicalUnit } from './units.ts';
@@ -35,12 +35,10 @@ const resultSchema = z
   .object({
     analyte: quantityAnalyte,
     value: z.number().finite(),
-    /** UCUM; the analyte's canonical unit when omitted. */
-    unit: z.string().min(1).optional(),
+    unit: z.string().min(1).optional().describe("UCUM unit; the analyte's canonical unit when omitted"),
     date,
-    /** The lab's upper and lower limits of normal, in `unit`. */
-    uln: z.number().finite().positive('expected a positive upper limit of normal').optional(),
-    lln: z.number().finite().nonnegative('expected a lower limit of normal of 0 or more').optional(),
+    uln: z.number().finite().positive('expected a positive upper limit of normal').optional().describe("The lab's upper limit of normal, in `unit`"),
+    lln: z.number().finite().nonnegative('expected a lower limit of normal of 0 or more').optional().describe("The lab's lower limit of normal, in `unit`, below `uln`"),
   })
   .superRefine((result, ctx) => {
     const analyte = analyteByKey(result.analyte);
@@ -57,10 +55,8 @@ const conditionSchema = z
   .object({
     concept: conceptOf('condition'),
     onset: date.optional(),
-    /** The date it resolved; a resolved condition is not active. */
-    resolved: date.optional(),
-    /** Whether the condition is current; default: true unless a resolution date is given. */
-    active: z.boolean().optional(),
+    resolved: date.optional().describe('The date it resolved; a resolved condition is not active'),
+    active: z.boolean().optional().describe('Whether the condition is current; default true, or false when `resolved` is given'),
   })
   .superRefine((condition, ctx) => {
     if (condition.active === true && condition.resolved !== undefined) ctx.addIssue({ code: 'custom', path: ['active'], message: `expected false (or no "active") for a condition resolved on ${condition.resolved}` });
@@ -85,8 +81,7 @@ export const manualRecordSchema = z.object({
   breastfeeding: z.object({ breastfeeding: z.boolean(), date }).optional(),
   medications: z.array(z.object({ concept: conceptOf('medication'), since: date.optional() })).default([]),
   procedures: z.array(z.object({ concept: conceptOf('procedure'), date: date.optional() })).default([]),
-  /** `severe` → FHIR criticality high, otherwise low; the substance is optional free text. */
-  allergies: z.array(z.object({ substance: z.string().min(1).max(200).optional(), severe: z.boolean() })).default([]),
+  allergies: z.array(z.object({ substance: z.string().min(1).max(200).optional().describe('Free text'), severe: z.boolean().describe('true: FHIR criticality high; false: low') })).default([]),
 });
 /** The record as sent (the lists may be left out). */
 export type ManualRecord = z.input<typeof manualRecordSchema>;
@@ -182,7 +177,7 @@ export function bundleFromManualRecord(input: unknown): ManualBundle {
   });
 
   record.scores.forEach((entry, index) => {
-    const scale = SCALES_TABLE.find((candidate) => candidate.id === entry.scale)!;
+    const scale = scaleById(entry.scale);
     resources.push(observation(`score-${index + 1}`, loincCode(scale.loinc[0], scale.label.en), entry.date, { valueInteger: entry.grade }));
   });
 
