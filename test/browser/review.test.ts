@@ -5,10 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import { createStores } from '../../src/store/index.ts';
 import assert from 'node:assert/strict';
+// The server first: @hono/zod-openapi must extend zod before core schemas are built (routes call .openapi on them).
+import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import type { Rule } from '../../src/core/criteria/rules.ts';
 import { leafRules, replaceRule, textSegments } from '../../src/web/review/rule-draft.ts';
-import { patientBundle } from '../../src/web/screening/patient-bundle.ts';
-import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
+import { bundleFromManualRecord } from '../../src/core/patient/manual.ts';
 import { upsertTrials } from '../../src/store/trials.ts';
 import { refreshParsedRuleSets } from '../../src/eligibility/parsed-rule-sets.ts';
 import { readFileSync } from 'node:fs';
@@ -170,7 +171,7 @@ describe('criteria review page', () => {
 
   test('editing the age threshold and approving saves version 2 (reviewed), which screening then uses', async () => {
     const screen16YearOld = async () => {
-      const bundle = patientBundle({ birthDate: '2009-06-01', sex: 'female', conditions: [], measurements: [], tests: [], scores: [], medications: [], procedures: [], allergies: [] });
+      const bundle = bundleFromManualRecord({ birthDate: '2009-06-01', sex: 'female' });
       const response = await fetch(`${harness.url}/api/trials/NCT03055078/screen?asOf=2026-03-01`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(bundle) });
       const result = (await response.json()) as { ruleSet: { version: number }; criteria: Array<{ id: string; status: string }> };
       return { version: result.ruleSet.version, age: result.criteria.find((criterion) => criterion.id === 'inc-2')?.status };

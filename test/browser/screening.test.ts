@@ -5,12 +5,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+// The server first: @hono/zod-openapi must extend zod before core schemas are built (routes call .openapi on them).
+import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import { join } from 'node:path';
 import { ANALYTES } from '../../src/core/clinical/tables/analytes.ts';
 import { toCanonicalUnit } from '../../src/core/patient/units.ts';
 import { parseRuleSet } from '../../src/eligibility/rule-sets.ts';
 import { screenRecord } from '../../src/eligibility/screening.ts';
-import { patientBundle, type HandEnteredPatient } from '../../src/web/screening/patient-bundle.ts';
+import { bundleFromManualRecord, type ManualRecordParsed } from '../../src/core/patient/manual.ts';
 import { emptyPatientForm, patientFromForm } from '../../src/web/screening/patient-form-state.ts';
 import { readPatientFile } from '../../src/web/screening/patient-file.ts';
 import { ruleNeeds } from '../../src/web/screening/rule-needs.ts';
@@ -21,7 +23,6 @@ import { SCALES_TABLE } from '../../src/core/clinical/tables/scales.ts';
 import { validateSiteRanges } from '../../src/eligibility/site-ranges.ts';
 import { replaceSiteRanges } from '../../src/store/site-ranges.ts';
 import { SHARED_DIR } from '../support/shared.ts';
-import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 
 const PATIENTS = join(SHARED_DIR, 'fixtures', 'patients');
 const AS_OF = '2026-03-01';
@@ -51,11 +52,11 @@ describe('hand entry (pure)', () => {
     assert.ok(needs.pregnancy && needs.lactation);
   });
 
-  const hebeiPatient: HandEnteredPatient = {
+  const hebeiPatient: ManualRecordParsed = {
     birthDate: '1990-05-04',
     sex: 'male',
     conditions: [{ concept: 'aplastic-anemia', onset: '2026-01-10', active: true }],
-    measurements: [
+    results: [
       { analyte: 'lvef', value: 62, unit: '%', date: '2026-02-20' },
       { analyte: 'anc', value: 900, unit: '/uL', date: '2026-02-20' },
       { analyte: 'platelets', value: 35, unit: '10*9/L', date: '2026-02-20' },
@@ -69,7 +70,7 @@ describe('hand entry (pure)', () => {
   };
 
   test('a hand-entered patient becomes a Bundle the FHIR reader understands: no warnings, criteria decided', () => {
-    const result = screenRecord(hebeiRules, patientBundle(hebeiPatient), { asOf: AS_OF });
+    const result = screenRecord(hebeiRules, bundleFromManualRecord(hebeiPatient), { asOf: AS_OF });
     assert.deepEqual(result.warnings, []);
     const status = Object.fromEntries(result.criteria.map((criterion) => [criterion.id, criterion.status]));
     assert.equal(status['inc-2'], 'pass', 'age 35');
@@ -82,10 +83,10 @@ describe('hand entry (pure)', () => {
   test('a Eligo-only concept (no standard code) and a lab upper limit reach the evaluator', () => {
     const result = screenRecord(
       multicentreRules,
-      patientBundle({
+      bundleFromManualRecord({
         ...hebeiPatient,
         conditions: [{ concept: 'immune-related-pancytopenia', onset: '2025-11-01', active: true }],
-        measurements: [{ analyte: 'bilirubin.total', value: 2.1, unit: 'mg/dL', date: '2026-02-20', upperLimit: 1.2 }],
+        results: [{ analyte: 'bilirubin.total', value: 2.1, unit: 'mg/dL', date: '2026-02-20', uln: 1.2 }],
       }),
       { asOf: AS_OF },
     );

@@ -7,6 +7,7 @@ import { analyteByLoinc, OBSERVATION_CODES, type AnalyteDefinition } from '../cl
 import { CODE_SYSTEMS, KNOWN_CODE_SYSTEMS } from '../clinical/tables/conditions.ts';
 import { qualitativeFromCode, qualitativeFromText, STATE_ANSWERS } from '../clinical/tables/qualitative.ts';
 import { parseGrade, scaleByLoinc, type ScaleDefinition } from '../clinical/tables/scales.ts';
+import { describePlausibleRange, isPlausible, plausibleRange } from '../clinical/tables/plausibility.ts';
 import { isIsoDate } from '../clinical/calendar.ts';
 import type { Coding } from '../criteria/rules.ts';
 import { emptyFacts, type DataProblem, type PatientFacts, type ProblemScope, type QuantityFact } from './facts.ts';
@@ -311,6 +312,12 @@ function readQuantityValue(resource: Json, analyte: AnalyteDefinition, date: str
   if (effectiveUnit === undefined) return problem(context, 'valueQuantity.unit', `no unit; expected ${analyte.label.en} in ${analyte.unit}`, scope);
   const converted = toCanonicalUnit(value, effectiveUnit, analyte);
   if (!converted.ok) return problem(context, 'valueQuantity.unit', converted.message, scope);
+  const possible = plausibleRange(analyte.key);
+  if (possible && !isPlausible(possible, converted.value)) {
+    const field = isObject(quantity) ? 'valueQuantity.value' : typeof resource.valueString === 'string' ? 'valueString' : 'value[x]';
+    const inCanonical = converted.unit === effectiveUnit ? '' : ` (${converted.value} ${converted.unit})`;
+    return problem(context, field, `${recordedValue ?? value} ${effectiveUnit}${inCanonical} is not a possible ${analyte.label.en}: expected ${describePlausibleRange(possible, analyte.unit)}; the value is not used`, scope);
+  }
   const fact: QuantityFact = { analyte: analyte.key, value: converted.value, unit: converted.unit, recorded: { value: recordedValue ?? value, unit: effectiveUnit }, date, source: context.ref };
   if (comparator) fact.comparator = comparator;
   const range = readReferenceRange(resource, analyte, effectiveUnit, context);

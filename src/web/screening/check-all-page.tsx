@@ -53,7 +53,7 @@ export function CheckAllTrialsPage() {
     let patient: PatientRecord;
     if (source === 'form' && form) {
       setMissingFile(false);
-      const fromForm = recordFromForm(form, asOf, setProblems);
+      const fromForm = await recordFromForm(form, asOf, setProblems);
       if (!fromForm) return;
       patient = fromForm;
     } else {

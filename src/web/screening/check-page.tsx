@@ -62,7 +62,7 @@ function CheckPatient({ nctId, title, rules }: { nctId: string; title: string; r
       }
       record = fileRecord;
     } else {
-      record = recordFromForm(form, asOf, setProblems);
+      record = await recordFromForm(form, asOf, setProblems);
       if (!record) return;
     }
     setBusy(true);

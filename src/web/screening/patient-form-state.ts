@@ -1,8 +1,12 @@
-// The hand-entry form's state (strings, as typed) and its conversion to a HandEnteredPatient, with
-// a problem per field that is filled wrongly. Rows left blank are not part of the record. Pure.
+// The hand-entry form's state (strings, as typed) and its conversion to the hand-entered record that
+// core/patient/manual.ts validates and builds — the same record POST …/screen/form takes — with a
+// problem per field that is filled wrongly. Rows left blank are not part of the record. Pure.
+import type { ZodError } from 'zod';
 import { isIsoDate } from '../../core/clinical/calendar.ts';
+import { analyteByKey } from '../../core/clinical/tables/analytes.ts';
+import { plausibleRange } from '../../core/clinical/tables/plausibility.ts';
 import type { QualitativeResult } from '../../core/clinical/tables/qualitative.ts';
-import type { HandEnteredPatient } from './patient-bundle.ts';
+import type { ManualBundle, ManualRecordParsed } from '../../core/patient/manual.ts';
 import type { RuleNeeds, ScaleId } from './rule-needs.ts';
 import { unitOptions } from './unit-options.ts';
 
@@ -22,10 +26,11 @@ export interface PatientFormState {
   allergy: '' | 'high' | 'low';
 }
 
-/** A field that is filled wrongly: its form control id and what is expected. */
+/** A field that is filled wrongly: its form control id and what is expected (for 'possible', the analyte's possible values). */
 export interface FormProblem {
   field: string;
-  expected: 'date' | 'number' | 'dateFor' | 'notFuture';
+  expected: 'date' | 'number' | 'dateFor' | 'notFuture' | 'possible' | 'limit' | 'invalid';
+  range?: { min: number; max: number; unit: string };
 }
 
 export function emptyPatientForm(needs: RuleNeeds, asOf: string): PatientFormState {
@@ -66,7 +71,7 @@ export const fieldId = {
   procedureDate: (concept: string) => `procedure-${concept}-date`,
 };
 
-export function patientFromForm(form: PatientFormState, asOf: string): { ok: true; patient: HandEnteredPatient } | { ok: false; problems: FormProblem[] } {
+export function patientFromForm(form: PatientFormState, asOf: string): { ok: true; patient: ManualRecordParsed } | { ok: false; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   const date = (text: string, field: string, required: boolean): string | undefined => {
     const trimmed = text.trim();
@@ -93,7 +98,7 @@ export function patientFromForm(form: PatientFormState, asOf: string): { ok: tru
   const resultsDate = form.resultsDate.trim() === '' ? undefined : date(form.resultsDate, fieldId.resultsDate, false);
   const rowDate = (text: string, field: string): string | undefined => (text.trim() === '' && resultsDate ? resultsDate : date(text, field, true));
 
-  const patient: HandEnteredPatient = { conditions: [], measurements: [], tests: [], scores: [], medications: [], procedures: [], allergies: [] };
+  const patient: ManualRecordParsed = { conditions: [], results: [], tests: [], scores: [], medications: [], procedures: [], allergies: [] };
   const birthDate = date(form.birthDate, fieldId.birthDate, false);
   if (birthDate) patient.birthDate = birthDate;
   if (form.sex) patient.sex = form.sex;
@@ -110,7 +115,7 @@ export function patientFromForm(form: PatientFormState, asOf: string): { ok: tru
     const upperLimit = number(entry.upperLimit, fieldId.upperLimit(analyte));
     const lowerLimit = number(entry.lowerLimit, fieldId.lowerLimit(analyte));
     if (!when) continue;
-    patient.measurements.push({ analyte, value, unit: entry.unit, date: when, ...(upperLimit !== undefined ? { upperLimit } : {}), ...(lowerLimit !== undefined ? { lowerLimit } : {}) });
+    patient.results.push({ analyte, value, unit: entry.unit, date: when, ...(upperLimit !== undefined ? { uln: upperLimit } : {}), ...(lowerLimit !== undefined ? { lln: lowerLimit } : {}) });
   }
   for (const [analyte, entry] of Object.entries(form.tests)) {
     if (!entry.result) continue;
@@ -123,14 +128,45 @@ export function patientFromForm(form: PatientFormState, asOf: string): { ok: tru
     if (when) patient.scores.push({ scale: scale as ScaleId, grade: Number(entry.grade), date: when });
   }
   if (form.pregnancy) patient.pregnancy = { pregnant: form.pregnancy === 'pregnant', date: resultsDate ?? asOf };
-  if (form.lactation) patient.lactating = { lactating: form.lactation === 'lactating', date: resultsDate ?? asOf };
+  if (form.lactation) patient.breastfeeding = { breastfeeding: form.lactation === 'lactating', date: resultsDate ?? asOf };
   for (const [concept, taking] of Object.entries(form.medications)) if (taking) patient.medications.push({ concept });
   for (const [concept, entry] of Object.entries(form.procedures)) {
     if (!entry.present) continue;
     const when = date(entry.date, fieldId.procedureDate(concept), false);
     patient.procedures.push({ concept, ...(when ? { date: when } : {}) });
   }
-  if (form.allergy) patient.allergies.push({ criticality: form.allergy });
+  if (form.allergy) patient.allergies.push({ severe: form.allergy === 'high' });
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, patient };
+}
+
+/**
+ * The problems the record's schema (core/patient/manual.ts) finds in a record built from the form —
+ * an impossible value, an unusable limit — placed on the form control the value came from.
+ */
+export function formProblemsFromIssues(patient: ManualRecordParsed, issues: ZodError['issues']): FormProblem[] {
+  return issues.map((issue): FormProblem => {
+    const [list, index, key] = issue.path;
+    if (list === 'results' && typeof index === 'number' && patient.results[index]) {
+      const analyte = patient.results[index].analyte;
+      const field = key === 'uln' ? fieldId.upperLimit(analyte) : key === 'lln' ? fieldId.lowerLimit(analyte) : fieldId.value(analyte);
+      const range = plausibleRange(analyte);
+      if (issue.code === 'custom' && key !== 'lln' && range) return { field, expected: 'possible', range: { min: range.min, max: range.max, unit: analyteByKey(analyte)?.unit ?? '' } };
+      return { field, expected: key === 'value' ? 'invalid' : 'limit' };
+    }
+    return { field: issue.path.join('.') || '(record)', expected: 'invalid' };
+  });
+}
+
+/**
+ * The form as the FHIR Bundle a screening request sends, through the API's own schema and builder
+ * (core/patient/manual.ts), or the problems of the form. The builder, with zod and the UCUM library it
+ * converts units with, is loaded only when a form is checked.
+ */
+export async function bundleFromForm(form: PatientFormState, asOf: string): Promise<{ ok: true; bundle: ManualBundle } | { ok: false; problems: FormProblem[] }> {
+  const reading = patientFromForm(form, asOf);
+  if (!reading.ok) return reading;
+  const { bundleFromManualRecord, manualRecordSchema } = await import('../../core/patient/manual.ts');
+  const checked = manualRecordSchema.safeParse(reading.patient);
+  return checked.success ? { ok: true, bundle: bundleFromManualRecord(checked.data) } : { ok: false, problems: formProblemsFromIssues(reading.patient, checked.error.issues) };
 }

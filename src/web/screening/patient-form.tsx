@@ -1,5 +1,5 @@
 // Hand entry of a patient: only the facts the trial's rules read (rule-needs.ts), each with a visible
-// label; the form state becomes a FHIR Bundle in patient-bundle.ts. Nothing leaves the page until
+// label; the form state becomes the hand-entered record of core/patient/manual.ts. Nothing leaves the page until
 // the user asks for the check, and then only in the request body.
 import type { ReactNode } from 'react';
 import { scaleById } from '../../core/clinical/tables/scales.ts';
@@ -44,7 +44,9 @@ export function PatientForm({ needs, form, onChange, problems }: Props) {
   };
   const errorText = (field: string) => {
     const problem = problemFor(field);
-    return problem ? <span id={`${field}-error`} className="field-error">{t(`screening.problem.${problem.expected}` as MessageKey)}</span> : null;
+    if (!problem) return null;
+    const range = problem.range ? { range: `${problem.range.min}–${problem.range.max}${displayUnit(problem.range.unit, lang) ? ` ${displayUnit(problem.range.unit, lang)}` : ''}` } : undefined;
+    return <span id={`${field}-error`} className="field-error">{t(`screening.problem.${problem.expected}` as MessageKey, range)}</span>;
   };
   // A short visible label; the hidden part names the row for screen readers ("Unit — platelet count").
   const qualified = (label: string, name: string) => (

@@ -5,8 +5,7 @@ import type { PatientRecord } from '../api/eligibility.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { PatientForm } from './patient-form.tsx';
-import { patientBundle } from './patient-bundle.ts';
-import { patientFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
+import { bundleFromForm, type FormProblem, type PatientFormState } from './patient-form-state.ts';
 import { PatientFileInput, SourceChoice, type SourceKind } from './patient-source.tsx';
 import type { RuleNeeds } from './rule-needs.ts';
 
@@ -14,14 +13,14 @@ import type { RuleNeeds } from './rule-needs.ts';
  * The hand-entered patient as the FHIR Bundle a screening request sends; null when the form has
  * problems, which are then shown (through `showProblems`) with focus on the first bad field.
  */
-export function recordFromForm(form: PatientFormState, asOf: string, showProblems: (problems: FormProblem[]) => void): PatientRecord | null {
-  const reading = patientFromForm(form, asOf);
+export async function recordFromForm(form: PatientFormState, asOf: string, showProblems: (problems: FormProblem[]) => void): Promise<PatientRecord | null> {
+  const reading = await bundleFromForm(form, asOf);
   showProblems(reading.ok ? [] : reading.problems);
   if (!reading.ok) {
     document.getElementById(reading.problems[0].field)?.focus();
     return null;
   }
-  return { body: JSON.stringify(patientBundle(reading.patient)), contentType: 'application/fhir+json' };
+  return { body: JSON.stringify(reading.bundle), contentType: 'application/fhir+json' };
 }
 
 interface Props {
