@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 // The server first: @hono/zod-openapi must extend zod before core schemas are built (routes call .openapi on them).
-import { createApp } from '../../src/server/app.ts';
+import { appDependencies, createApp } from '../../src/server/app.ts';
 import { bundleFromManualRecord, type ManualRecord } from '../../src/core/patient/manual.ts';
 import { parseRuleSet } from '../../src/eligibility/rule-sets.ts';
 import { screenRecord } from '../../src/eligibility/screening.ts';
@@ -119,7 +119,7 @@ for (const backend of testBackends()) {
     let app: ReturnType<typeof createApp>;
     before(async () => {
       database = await backend.open({ seed: true });
-      app = createApp({ db: database.db });
+      app = createApp(appDependencies(database));
     });
     after(async () => database?.dispose());
 
