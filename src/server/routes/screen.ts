@@ -43,10 +43,14 @@ const fhirBody = {
   },
 };
 
+const explanationSchema = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).openapi('ScreeningExplanation', { description: 'A reason as a code and parameters (core/criteria/explain); reason and reasonZh are its English and Chinese renderings' });
+
 const evidenceSchema = z
   .object({
     kind: z.string(),
     label: z.string(),
+    labelZh: z.string().optional(),
+    explanation: explanationSchema.optional(),
     value: z.union([z.number(), z.string()]).optional(),
     unit: z.string().optional().openapi({ description: 'UCUM unit (canonical for the analyte)' }),
     recorded: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }).optional().openapi({ description: 'The value as recorded, when it was converted' }),
@@ -69,7 +73,8 @@ const criterionResultSchema = z
     evidence: z.array(evidenceSchema),
     ambiguities: z.array(z.string()).optional(),
     ambiguitiesZh: z.array(z.string().nullable()).optional().openapi({ description: '`ambiguities` in Simplified Chinese, index for index; null where a reading has no translation. Present when any has one.' }),
-    reasonZh: z.string().optional().openapi({ description: 'The reason in Simplified Chinese, present only when all of it can be said in Chinese (a criterion awaiting confirmation whose questions are all translated); otherwise show `reason`.' }),
+    reasonZh: z.string().optional().openapi({ description: 'The reason in Simplified Chinese (an untranslated confirm question is shown as marked English source text).' }),
+    explanation: explanationSchema.optional(),
     notEncoded: z.array(z.string()).optional().openapi({ description: "Parts of a partially parsed criterion's text that no rule encodes: the status rests on the encoded part only" }),
   })
   .openapi('CriterionResult');
