@@ -17,5 +17,7 @@ export function disallowedLatin(text: string): string[] {
   const unquoted = text.replace(/«[^»]*»/g, ' ').replace(/“[^”]*”/g, ' ');
   const runs = unquoted.match(/[A-Za-z0-9µ×⁰¹²³⁴⁵⁶⁷⁸⁹°%/._*{}[\]-]+/g) ?? [];
   const tokens = runs.map((run) => run.replace(/^[/.\-]+|[/.\-]+$/g, '')).filter((token) => /[A-Za-z]/.test(token));
-  return tokens.filter((token) => !(UNITS.has(token) || NAMES.has(token) || CODE.test(token) || ABBREVIATION.test(token) || token.startsWith('×10')));
+  const allowed = (token: string) => UNITS.has(token) || NAMES.has(token) || CODE.test(token) || ABBREVIATION.test(token) || token.startsWith('×10');
+  // Paired abbreviations (TPPA/RPR) are allowed when each part is.
+  return tokens.filter((token) => !allowed(token) && !token.split('/').every(allowed));
 }

@@ -83,7 +83,7 @@ export function ScreeningResultView({ result, trialTitle, patientName, headingId
             {result.missing.map((item, index) => (
               <li key={index}>
                 <span aria-hidden="true">☐ </span>
-                <RuleText en={item.what} zh={item.whatZh} /> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+                <span data-missing=""><RuleText en={item.what} zh={item.whatZh} /></span> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
               </li>
             ))}
           </ul>
