@@ -5,30 +5,15 @@ import { scaleById } from '../clinical/tables/scales.ts';
 import { describeDuration } from '../clinical/calendar.ts';
 import type { Comparison, ConceptRef, Criterion, Rule } from './rules.ts';
 import { conceptById } from '../clinical/tables/conditions.ts';
+import type { Lang } from './explain/lang.ts';
+import { formatComparison, opSymbol } from './explain/format.ts';
+import { untranslated } from './explain/untranslated.ts';
+import { walkRules } from './walk.ts';
 
-export type Lang = 'en' | 'zh';
-
-const OPS: Record<Comparison['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=', between: '' };
-
-/** Up to three decimals, no trailing zeros, no float noise: 31.5, 17.104, 1000. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  return String(Number.parseFloat(value.toFixed(3)));
-}
-
-const UNIT_TEXT: Record<string, { en: string; zh: string }> = {
-  xULN: { en: '× ULN', zh: '× 正常值上限' },
-  xLLN: { en: '× LLN', zh: '× 正常值下限' },
-  a: { en: 'years', zh: '岁' },
-  mo: { en: 'months', zh: '个月' },
-  wk: { en: 'weeks', zh: '周' },
-  d: { en: 'days', zh: '天' },
-  '1': { en: '', zh: '' },
-  '10*9/L': { en: '×10⁹/L', zh: '×10⁹/L' },
-  '{copies}/mL': { en: 'copies/mL', zh: '拷贝/mL' },
-  'mm[Hg]': { en: 'mmHg', zh: 'mmHg' },
-  '{INR}': { en: '', zh: '' },
-};
+export type { Lang } from './explain/lang.ts';
+export { displayUnit } from './explain/units.ts';
+export { formatComparison, formatNumber } from './explain/format.ts';
+export { untranslated };
 
 /**
  * A rule's free text (confirm question, qualifier, ambiguity note) in `lang`. In Chinese without a
@@ -38,31 +23,6 @@ const UNIT_TEXT: Record<string, { en: string; zh: string }> = {
 export function ruleText(english: string, chinese: string | undefined, lang: Lang): string {
   if (lang === 'en') return english;
   return chinese ?? untranslated(english);
-}
-
-/** The marked English fallback used in Chinese output: “…”（英文原文，暂无中文）. */
-export function untranslated(english: string): string {
-  return `“${english}”（英文原文，暂无中文）`;
-}
-
-function unitText(unit: string, lang: Lang): string {
-  return UNIT_TEXT[unit]?.[lang] ?? unit;
-}
-
-/** A UCUM unit as people write it ("mm[Hg]" → "mmHg", "{copies}/mL" → "copies/mL", "{INR}" → ""). */
-export function displayUnit(unit: string, lang: Lang = 'en'): string {
-  return unitText(unit, lang);
-}
-
-/** "≤ 1.5 × ULN", "between 14 and 60 years", "≥ 50 %". */
-export function formatComparison(comparison: Comparison, lang: Lang): string {
-  const unit = unitText(comparison.unit, lang);
-  const withUnit = (value: number) => (unit ? (unit.startsWith('×') || unit === '%' ? `${formatNumber(value)}${unit === '%' ? '%' : ` ${unit}`}` : `${formatNumber(value)} ${unit}`) : formatNumber(value));
-  if (comparison.op === 'between') {
-    const high = comparison.high ?? comparison.value;
-    return lang === 'zh' ? `${formatNumber(comparison.value)}–${withUnit(high)}` : `between ${formatNumber(comparison.value)} and ${withUnit(high)}`;
-  }
-  return `${OPS[comparison.op]} ${withUnit(comparison.value)}`;
 }
 
 function conceptLabel(ref: ConceptRef, lang: Lang): string {
@@ -100,7 +60,7 @@ export function printRule(rule: Rule, lang: Lang = 'en'): string {
       const grade = (value: number) => scale.gradeLabel(value);
       const text = rule.comparison.op === 'between'
         ? (zh ? `${grade(rule.comparison.value)}–${grade(rule.comparison.high ?? rule.comparison.value)}` : `${grade(rule.comparison.value)}–${grade(rule.comparison.high ?? rule.comparison.value)}`)
-        : `${OPS[rule.comparison.op]} ${grade(rule.comparison.value)}`;
+        : `${opSymbol(rule.comparison.op)} ${grade(rule.comparison.value)}`;
       const absent = rule.whenNotRecorded === 'absent' ? (zh ? '（未记录视为无）' : ' (if recorded)') : '';
       return `${zh ? scale.label.zh : scale.id} ${text}${absent}`;
     }
@@ -175,8 +135,9 @@ export function printCriterion(criterion: Criterion): PrintedCriterion {
 
 /** Every ambiguity note in the rule tree, in tree order, with its Chinese where written. */
 export function collectAmbiguities(rule: Rule): { en: string; zh?: string }[] {
-  const own = rule.ambiguity ? [rule.zh?.ambiguity ? { en: rule.ambiguity, zh: rule.zh.ambiguity } : { en: rule.ambiguity }] : [];
-  if (rule.type === 'all' || rule.type === 'any') return [...own, ...rule.rules.flatMap(collectAmbiguities)];
-  if (rule.type === 'not') return [...own, ...collectAmbiguities(rule.rule)];
-  return own;
+  const found: { en: string; zh?: string }[] = [];
+  walkRules(rule, (node) => {
+    if (node.ambiguity) found.push(node.zh?.ambiguity ? { en: node.ambiguity, zh: node.zh.ambiguity } : { en: node.ambiguity });
+  });
+  return found;
 }

@@ -9,6 +9,7 @@ import { scaleById } from '../clinical/tables/scales.ts';
 import { describeDuration, subtractDuration } from '../clinical/calendar.ts';
 import type { ConceptRef, Criterion, CriterionKind, Rule, RuleSet } from './rules.ts';
 import { ruleText, type Lang } from './print.ts';
+import { forEachLeaf, type LeafRule } from './walk.ts';
 
 export type QuestionType = 'yes-no' | 'number' | 'date' | 'choice' | 'sex';
 
@@ -123,13 +124,8 @@ export function buildQuestionnaire(ruleSet: RuleSet, lang: Lang): Questionnaire 
     if (!teamWillCheck.includes(item)) teamWillCheck.push(item);
   };
   const t = T[lang];
-  const visit = (rule: Rule, criterion: Criterion): void => {
+  const visit = (rule: LeafRule, criterion: Criterion): void => {
     switch (rule.type) {
-      case 'all':
-      case 'any':
-        return rule.rules.forEach((child) => visit(child, criterion));
-      case 'not':
-        return visit(rule.rule, criterion);
       case 'age':
         return ask({ id: 'age', type: 'number', text: t.age }, criterion.id);
       case 'sex':
@@ -171,7 +167,7 @@ export function buildQuestionnaire(ruleSet: RuleSet, lang: Lang): Questionnaire 
         return check(ruleText(rule.question, rule.zh?.question, lang));
     }
   };
-  for (const criterion of ruleSet.criteria) visit(criterion.rule, criterion);
+  for (const criterion of ruleSet.criteria) forEachLeaf(criterion.rule, (leaf) => visit(leaf, criterion));
   return { trial: ruleSet.nctId, lang, ruleSet: { version: ruleSet.version, review: ruleSet.review }, intro: t.intro, questions: [...questions.values()], teamWillCheck };
 }
 

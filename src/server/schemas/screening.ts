@@ -2,16 +2,22 @@
 // evaluator adds to ScreeningResult without a schema here fails the type-check. Add new result fields
 // (explanations, structured reasons) beside the ones they explain.
 import { z } from '@hono/zod-openapi';
+import type { Explanation } from '../../core/criteria/explain/messages.ts';
 import type { ConfirmItem, CriterionResult, Evidence, MissingItem, ScreeningResult } from '../../core/criteria/evaluate.ts';
 import { RANKING_DETAILS, type Ranking } from '../../eligibility/screening.ts';
 import { ruleSetRef } from './common.ts';
 
 export const missingItemSchema = z.object({ criterion: z.string(), what: z.string(), whatZh: z.string().optional() }).openapi('MissingItem') satisfies z.ZodType<MissingItem>;
 
+// The explanation's params differ per code (core/criteria/explain/messages.ts); the document shows the common shape.
+const explanationSchema = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).openapi('ScreeningExplanation', { description: 'A reason as a code and parameters (core/criteria/explain); reason and reasonZh are its English and Chinese renderings' }) as unknown as z.ZodType<Explanation>;
+
 export const evidenceSchema = z
   .object({
     kind: z.enum(['observation', 'qualitative', 'score', 'age', 'sex', 'condition', 'medication', 'procedure', 'allergy', 'pregnancy', 'lactation']),
     label: z.string(),
+    labelZh: z.string().optional(),
+    explanation: explanationSchema.optional(),
     value: z.union([z.number(), z.string()]).optional(),
     unit: z.string().optional().openapi({ description: 'UCUM unit (canonical for the analyte)' }),
     recorded: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }).optional().openapi({ description: 'The value as recorded, when it was converted' }),
@@ -34,7 +40,8 @@ export const criterionResultSchema = z
     evidence: z.array(evidenceSchema),
     ambiguities: z.array(z.string()).optional(),
     ambiguitiesZh: z.array(z.string().nullable()).optional().openapi({ description: '`ambiguities` in Simplified Chinese, index for index; null where a reading has no translation. Present when any has one.' }),
-    reasonZh: z.string().optional().openapi({ description: 'The reason in Simplified Chinese, present only when all of it can be said in Chinese (a criterion awaiting confirmation whose questions are all translated); otherwise show `reason`.' }),
+    reasonZh: z.string().optional().openapi({ description: 'The reason in Simplified Chinese (an untranslated confirm question is shown as marked English source text).' }),
+    explanation: explanationSchema.optional(),
     notEncoded: z.array(z.string()).optional().openapi({ description: "Parts of a partially parsed criterion's text that no rule encodes: the status rests on the encoded part only" }),
   })
   .openapi('CriterionResult') satisfies z.ZodType<CriterionResult>;

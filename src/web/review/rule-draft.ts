@@ -1,6 +1,9 @@
 // Editing a criterion's rule tree during review: its leaf rules addressed by path, replacing or
 // removing one, and the text segments of the criteria text with the recognised spans marked. Pure.
 import type { Criterion, Rule, Span } from '../../core/criteria/rules.ts';
+import { forEachLeaf } from '../../core/criteria/walk.ts';
+
+export { isCompound } from '../../core/criteria/walk.ts';
 
 /** Indices from the root: the i-th rule of an all/any, 0 for the rule under a not. */
 export type RulePath = readonly number[];
@@ -10,20 +13,12 @@ export interface LeafRule {
   rule: Rule;
 }
 
-function children(rule: Rule): Rule[] {
-  if (rule.type === 'all' || rule.type === 'any') return rule.rules;
-  if (rule.type === 'not') return [rule.rule];
-  return [];
-}
-
-export function isCompound(rule: Rule): boolean {
-  return rule.type === 'all' || rule.type === 'any' || rule.type === 'not';
-}
 
 /** Every rule that is not a combination, in reading order. */
 export function leafRules(rule: Rule, path: RulePath = []): LeafRule[] {
-  if (!isCompound(rule)) return [{ path, rule }];
-  return children(rule).flatMap((child, index) => leafRules(child, [...path, index]));
+  const leaves: LeafRule[] = [];
+  forEachLeaf(rule, (leaf, at) => leaves.push({ path: [...path, ...at], rule: leaf }));
+  return leaves;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { analyteByKey, type AnalyteDefinition } from '../../core/clinical/tables/analytes.ts';
 import { conceptById, type ConceptDefinition } from '../../core/clinical/tables/conditions.ts';
 import type { Rule, SCALES } from '../../core/criteria/rules.ts';
+import { forEachLeaf, type LeafRule } from '../../core/criteria/walk.ts';
 
 export type ScaleId = (typeof SCALES)[number];
 
@@ -47,15 +48,8 @@ export function ruleNeeds(rules: readonly Rule[]): RuleNeeds {
     for (const member of concept.includes ?? []) addConcept(target, member);
   };
 
-  const visit = (rule: Rule): void => {
+  const visit = (rule: LeafRule): void => {
     switch (rule.type) {
-      case 'all':
-      case 'any':
-        rule.rules.forEach(visit);
-        return;
-      case 'not':
-        visit(rule.rule);
-        return;
       case 'observation': {
         const analyte = analyteByKey(rule.analyte);
         if (!analyte || analyte.kind !== 'quantity') return;
@@ -100,7 +94,7 @@ export function ruleNeeds(rules: readonly Rule[]): RuleNeeds {
         return;
     }
   };
-  rules.forEach(visit);
+  for (const rule of rules) forEachLeaf(rule, (leaf) => visit(leaf));
 
   return {
     ...needs,

@@ -2,6 +2,7 @@
 // reason and evidence, the missing data as a to-do list and the items a person must confirm as a
 // checklist. The same markup is the printed summary (styles.css, @media print).
 import type { CriterionResult, CriterionStatus, ScreeningEvidence, ScreeningResult, Verdict } from '../api/eligibility.ts';
+import { renderExplanation } from '../../core/criteria/explain/render.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 
@@ -82,7 +83,7 @@ export function ScreeningResultView({ result, trialTitle, patientName, headingId
             {result.missing.map((item, index) => (
               <li key={index}>
                 <span aria-hidden="true">☐ </span>
-                <RuleText en={item.what} zh={item.whatZh} /> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
+                <span data-missing=""><RuleText en={item.what} zh={item.whatZh} /></span> <span className="muted">({t('screening.forCriterion', { id: item.criterion })})</span>
               </li>
             ))}
           </ul>
@@ -147,7 +148,7 @@ function CriterionRow({ criterion }: { criterion: CriterionResult }) {
         <StatusTag status={criterion.status} />
       </td>
       <td>
-        {t.language === 'zh' && criterion.reasonZh ? <p>{criterion.reasonZh}</p> : <p lang={t.language === 'zh' ? 'en' : undefined}>{criterion.reason}</p>}
+        <CriterionReason criterion={criterion} />
         {criterion.evidence.length > 0 ? <EvidenceList evidence={criterion.evidence} /> : null}
         {criterion.ambiguities?.length ? (
           <details className="ambiguities">
@@ -166,25 +167,23 @@ function CriterionRow({ criterion }: { criterion: CriterionResult }) {
   );
 }
 
+/** The reason in the UI language, rendered from its explanation by the core's message catalogues. */
+function CriterionReason({ criterion }: { criterion: CriterionResult }) {
+  const t = useT();
+  if (criterion.explanation) return <p data-reason="">{renderExplanation(criterion.explanation, t.language)}</p>;
+  if (t.language === 'zh' && criterion.reasonZh) return <p data-reason="">{criterion.reasonZh}</p>;
+  return <p data-reason="" lang={t.language === 'zh' ? 'en' : undefined}>{criterion.reason}</p>;
+}
+
+/** Each fact on one line as a clinician writes it (value, limit, ratio, threshold stated once); its FHIR source muted. */
 function EvidenceList({ evidence }: { evidence: ScreeningEvidence[] }) {
   const t = useT();
   return (
     <ul className="evidence-list" aria-label={t('screening.evidence')}>
       {evidence.map((item, index) => (
         <li key={index}>
-          <span className="evidence-label">{item.label}</span>
-          {item.value !== undefined ? <>: <strong>{String(item.value)}{item.unit ? ` ${item.unit}` : ''}</strong></> : null}
-          {item.recorded ? <span className="muted"> ({t('screening.evidence.recorded', { value: String(item.recorded.value), unit: item.recorded.unit })})</span> : null}
-          {item.date ? <span> · {item.date}</span> : null}
-          {item.limit ? (
-            <span>
-              {' · '}
-              {t(item.limit.bound === 'high' ? 'screening.evidence.uln' : 'screening.evidence.lln', { value: String(item.limit.value), unit: item.limit.unit })}{' '}
-              <span className="muted">({t(`screening.limitSource.${item.limit.source}` as MessageKey)}: {item.limit.detail})</span>
-            </span>
-          ) : null}
-          {item.ratio !== undefined ? <span> · {t('screening.evidence.ratio', { ratio: String(item.ratio) })}</span> : null}
-          {item.threshold ? <span> · {t('screening.evidence.threshold', { threshold: item.threshold })}</span> : null}
+          {item.explanation ? <span data-evidence="">{renderExplanation(item.explanation, t.language)}</span> : <span data-evidence="">{t.language === 'zh' ? (item.labelZh ?? item.label) : item.label}</span>}
+          {item.limit && t.language === 'en' ? <span className="muted"> ({item.limit.detail})</span> : null}
           {item.source ? <span className="muted"> · {item.source}</span> : null}
         </li>
       ))}

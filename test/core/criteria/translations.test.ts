@@ -58,7 +58,7 @@ test('printCriterion gives the ambiguity notes in Chinese index for index, marki
   assert.deepEqual(printed.ambiguitiesZh, ['理解为书面知情同意', untranslated('city limits')]);
 });
 
-test('confirm items carry questionZh when the rule has a translation, and omit it when not; the reason is in Chinese only when all of it can be', () => {
+test('confirm items carry questionZh when the rule has a translation, and omit it when not; the Chinese reason marks an untranslated question', () => {
   const result = evaluateRuleSet(ruleSet([
     { id: 'inc-1', kind: 'inclusion', text: 'Signed consent', rule: { ...consent, ambiguity: 'written', zh: { question: '患者已签署知情同意书', ambiguity: '书面' } } },
     { id: 'inc-2', kind: 'inclusion', text: 'Lives nearby', rule: { ...untranslatedConfirm, ambiguity: 'city limits' } },
@@ -74,10 +74,10 @@ test('confirm items carry questionZh when the rule has a translation, and omit i
   assert.equal(inc1.reason, 'to confirm: The patient has signed informed consent');
   assert.equal(inc1.reasonZh, '需人工确认：患者已签署知情同意书');
   assert.deepEqual(inc1.ambiguitiesZh, ['书面']);
-  assert.equal(inc2.reasonZh, undefined);
+  assert.equal(inc2.reasonZh, `需人工确认：${untranslated('The patient lives in the study city')}`);
   assert.deepEqual(inc2.ambiguities, ['city limits']);
   assert.equal('ambiguitiesZh' in inc2, false, 'no translation at all: the field is absent');
-  assert.equal(inc3.reasonZh, undefined, 'half translated: the Chinese reason would mix languages');
+  assert.equal(inc3.reasonZh, `需人工确认：患者已签署知情同意书；${untranslated('The patient lives in the study city')}`, 'half translated: the untranslated question is marked as source text');
 });
 
 test('the Chinese questionnaire lists translated confirmations in Chinese and marks untranslated ones', () => {

@@ -52,7 +52,7 @@ test('creatinine in mg/dL against a µmol/L limit: 1.645 mg/dL (145.418) ≤ 1.5
 });
 
 test('without a range on the result, the WS/T default ULN for the sex applies (TBIL: female 21, male 26 µmol/L)', () => {
-  expectStatus(MULTI, multicenterPatient({ labs: { tbil: bare(L.tbil, 31.5, 'umol/L') } }), 'inc-2', 'pass', /ULN 21 umol\/L from the default range/);
+  expectStatus(MULTI, multicenterPatient({ labs: { tbil: bare(L.tbil, 31.5, 'umol/L') } }), 'inc-2', 'pass', /ULN 21 µmol\/L from the default range/);
   expectStatus(MULTI, multicenterPatient({ labs: { tbil: bare(L.tbil, 31.6, 'umol/L') } }), 'inc-2', 'fail');
   const male = patient('male', '1990-06-01');
   expectStatus(MULTI, multicenterPatient({ patient: male, labs: { tbil: bare(L.tbil, 39, 'umol/L') } }), 'inc-2', 'pass', /ULN 26/);

@@ -27,7 +27,7 @@ const SKIN_SITES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const CONCEPTS: readonly ConceptDefinition[] = [
   // Bone-marrow failure: the multicenter seed's eligible diagnoses, one concept per subtype.
   { id: 'aplastic-anemia', domain: 'condition', label: { en: 'aplastic anemia', zh: '再生障碍性贫血' }, codes: [...icd('D61.0', 'D61.1', 'D61.2', 'D61.3', 'D61.89', 'D61.9'), ...sct('306058006')], note: 'D61.81 (pancytopenia) and D61.82 (myelophthisis) are not aplastic anemia.' },
-  { id: 'aplastic-anemia.severe', domain: 'condition', label: { en: 'severe aplastic anemia', zh: '重型再生障碍性贫血' }, codes: [{ system: CODE_SYSTEMS.eligo, code: 'aplastic-anemia.severe' }], note: 'ICD-10-CM has no severity axis for D61; severity is coded locally or classified from counts (Camitta, clinical-domain.md §2).' },
+  { id: 'aplastic-anemia.severe', domain: 'condition', label: { en: 'severe aplastic anemia', zh: '重型再生障碍性贫血' }, codes: [{ system: CODE_SYSTEMS.eligo, code: 'aplastic-anemia.severe' }], note: 'ICD-10-CM has no severity axis for D61; severity is coded locally or classified from counts (Camitta et al., Blood 1975; Chinese expert consensus on aplastic anemia 2017).' },
   { id: 'pure-red-cell-aplasia', domain: 'condition', label: { en: 'pure red cell aplasia', zh: '纯红细胞再生障碍性贫血' }, codes: [...icd('D60')] },
   { id: 'paroxysmal-nocturnal-hemoglobinuria', domain: 'condition', label: { en: 'paroxysmal nocturnal hemoglobinuria', zh: '阵发性睡眠性血红蛋白尿症' }, codes: [...icd('D59.5')] },
   { id: 'myelodysplastic-syndrome', domain: 'condition', label: { en: 'myelodysplastic syndrome', zh: '骨髓增生异常综合征' }, codes: [...icd('D46'), ...sct('109995007')] },

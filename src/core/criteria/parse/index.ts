@@ -1,6 +1,7 @@
 // The criteria parser's public surface.
 import type { Comparison, Criterion, Rule } from '../rules.ts';
 import type { ParsedCriterion } from './parse.ts';
+import { forEachLeaf, type LeafRule } from '../walk.ts';
 
 export { parseCriteria, UNMAPPED_ANALYTE, type ParseResult, type ParsedCriterion, type UnparsedPart } from './parse.ts';
 
@@ -13,15 +14,8 @@ export interface ComparisonInRule {
 /** Every numeric comparison inside a rule tree, with what it applies to. */
 export function comparisonsIn(rules: Rule[]): ComparisonInRule[] {
   const found: ComparisonInRule[] = [];
-  const visit = (rule: Rule) => {
+  const visit = (rule: LeafRule) => {
     switch (rule.type) {
-      case 'all':
-      case 'any':
-        rule.rules.forEach(visit);
-        break;
-      case 'not':
-        visit(rule.rule);
-        break;
       case 'observation':
         found.push({ comparison: rule.comparison, subject: rule.label && rule.analyte === 'unmapped' ? `unmapped: ${rule.label}` : rule.analyte });
         break;
@@ -35,7 +29,7 @@ export function comparisonsIn(rules: Rule[]): ComparisonInRule[] {
         break;
     }
   };
-  rules.forEach(visit);
+  for (const rule of rules) forEachLeaf(rule, (leaf) => visit(leaf));
   return found;
 }
 

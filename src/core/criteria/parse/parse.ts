@@ -4,6 +4,7 @@
 import type { AgeRule, Comparison, ConditionRule, CriterionKind, Duration, ObservationRule, ParseStatus, QualitativeRule, Rule, ScoreRule, Span } from '../rules.ts';
 import { conceptById } from '../../clinical/tables/conditions.ts';
 import { analyteByKey } from '../../clinical/tables/analytes.ts';
+import { someRule, walkRules } from '../walk.ts';
 import {
   AGE_AFTER, AGE_BEFORE, ANALYTE_FORMS, BLOOD_PRESSURE_FORM, CONDITION_FORMS, NEGATIVE_WORDS, POSITIVE_WORDS, SCALE_FORMS, SEROLOGY_FORMS,
   WINDOW_AFTER, WINDOW_BEFORE, compileForms,
@@ -64,10 +65,10 @@ export function parseCriteria(text: string): ParseResult {
 }
 
 function mapRuleSpans(rule: Rule, mapSpan: (span: Span) => Span): void {
-  if (rule.span) rule.span = mapSpan(rule.span);
-  if ('comparison' in rule && rule.comparison.span) rule.comparison.span = mapSpan(rule.comparison.span);
-  if (rule.type === 'all' || rule.type === 'any') for (const child of rule.rules) mapRuleSpans(child, mapSpan);
-  if (rule.type === 'not') mapRuleSpans(rule.rule, mapSpan);
+  walkRules(rule, (node) => {
+    if (node.span) node.span = mapSpan(node.span);
+    if ('comparison' in node && node.comparison.span) node.comparison.span = mapSpan(node.comparison.span);
+  });
 }
 
 function parsePlainText(text: string): ParseResult {
@@ -1147,10 +1148,7 @@ export function onlyConfirm(rule: Rule): boolean {
 
 /** An observation the evaluator cannot check yet: not mapped to an analyte, or without a unit. */
 function hasUnmapped(rule: Rule): boolean {
-  if (rule.type === 'observation') return rule.analyte === UNMAPPED_ANALYTE || rule.comparison.unit === UNIT_NOT_WRITTEN;
-  if (rule.type === 'all' || rule.type === 'any') return rule.rules.some(hasUnmapped);
-  if (rule.type === 'not') return hasUnmapped(rule.rule);
-  return false;
+  return someRule(rule, (node) => node.type === 'observation' && (node.analyte === UNMAPPED_ANALYTE || node.comparison.unit === UNIT_NOT_WRITTEN));
 }
 
 function overlaps(a: Span, b: Span): boolean {
