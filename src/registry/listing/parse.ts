@@ -2,20 +2,13 @@
 // Two layouts are known: "Overview … Status: … Details Lead Sponsor: … Criteria" and ClinicalTrials.Veeva's
 // ("Status and phase", "Identifiers", "Trial design" …). Labels may come in any order and sections may be
 // missing; a label we do not know, or a value we cannot read, is reported as a warning and never guessed.
-import {
-  criteriaHeading,
-  formatCriteriaSections,
-  parseCriteriaSections,
-  type CriteriaSection,
-} from '../../core/trial/criteria-text.ts';
-import { NCT_ID_PATTERN, parseTrial, type Trial } from '../../core/trial/model.ts';
-import { nctIdsIn } from '../../core/trial/nct-id.ts';
+import { criteriaHeading } from '../../core/trial/criteria-text.ts';
+import { parseTrial, type Trial } from '../../core/trial/model.ts';
 import {
   ageFromDisplay,
   ageRangeFromDisplay,
   agencyClassFromFunderType,
   allocationFromDisplay,
-  armGroupTypeFromDisplay,
   dateFromDisplay,
   enrollmentFromDisplay,
   healthyVolunteersFromDisplay,
@@ -28,7 +21,9 @@ import {
   sexFromDisplay,
   studyTypeFromDisplay,
 } from './display-values.ts';
-import { applySupplement, getAtPath, setAtPath, type ListingSupplement } from './supplement.ts';
+import { applySupplement, type ListingSupplement } from './supplement.ts';
+import { nonBlank, preview, RecordBuilder } from './record-builder.ts';
+import { ARM_SUB_LABEL, ARMS_SUMMARY_LINE, readArms, readContacts, readIdentifiers, resolveNctId } from './fields.ts';
 
 export type { ListingSupplement } from './supplement.ts';
 
@@ -109,18 +104,13 @@ defineLabels('unsupported', 'unsupported', [
 const CHROME_LINE = /^(clinicaltrials\.veeva|menu|loading\.\.\.|loading…)$/i;
 /** Everything from this line on is the site's footer. */
 const FOOTER_LINE = /^data sourced from clinicaltrials\.gov\.?$/i;
-/** Veeva's line above the arms: "10 participants in 1 patient group". */
-const ARMS_SUMMARY_LINE = /^(\d+) participants? in (\d+) (?:patient )?groups?$/i;
-const ARM_SUB_LABEL = /^(description|treatments?)\s*:/i;
 /** A short capitalised line ending in ":" or "?" where a label is expected, e.g. "Locations:". */
 const LABEL_SHAPED_LINE = /^[A-Z][A-Za-z0-9 /&'(),-]{1,48}[:?]$/;
-const NCT_ID_PATH = 'protocolSection.identificationModule.nctId';
 
 function normaliseLabel(text: string): string {
   return text.trim().replace(/\s*[:?]$/, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
-type PlainObject = Record<string, unknown>;
 
 /** Parses one listing page; `options.nctId` is needed when the page does not show the NCT number. */
 export function parseListing(text: string, options: ParseListingOptions = {}): ParseListingResult {
@@ -213,121 +203,6 @@ function matchLabel(line: string, current: Section | null, kind: SectionKind | n
     if (inline && known && known.kind !== 'text') return { key: known.key, label: inline[1], inline: inline[2] };
   }
   return null;
-}
-
-function nonBlank(lines: string[]): string[] {
-  return lines.map((line) => line.trim()).filter((line) => line !== '');
-}
-
-function preview(values: string[]): string {
-  const joined = values.join(' | ');
-  return JSON.stringify(joined.length > 120 ? `${joined.slice(0, 117)}...` : joined);
-}
-
-type InterventionDraft = { type: string; name: string; armGroupLabels: string[] };
-type ArmDraft = { label: string; type?: string; description?: string; interventionNames: string[] };
-
-/** Collects values by field path; the first value for a field wins and a differing later one is reported. */
-class RecordBuilder {
-  readonly record: PlainObject = { protocolSection: {} };
-  readonly warnings: string[];
-  readonly interventions: InterventionDraft[] = [];
-  readonly arms: ArmDraft[] = [];
-  readonly browseTerms: string[] = [];
-  readonly funderClasses: string[] = [];
-  readonly criteriaText: string[] = [];
-  readonly nctIds: string[] = [];
-  declaredArmCount: number | null = null;
-  declaredLocationCount: number | null = null;
-
-  constructor(warnings: string[]) {
-    this.warnings = warnings;
-  }
-
-  put(path: string, value: unknown, where: string): void {
-    const fullPath = `protocolSection.${path}`;
-    const existing = getAtPath(this.record, fullPath);
-    if (existing === undefined) setAtPath(this.record, fullPath, value);
-    else if (JSON.stringify(existing) !== JSON.stringify(value)) {
-      this.warn(where, `${JSON.stringify(value)} for ${path} ignored: already read ${JSON.stringify(existing)}`);
-    }
-  }
-
-  warn(where: string, message: string): void {
-    this.warnings.push(`${where}: ${message}`);
-  }
-
-  intervention(type: string, name: string): InterventionDraft {
-    const key = (candidate: { type: string; name: string }) => `${candidate.type}|${candidate.name.toLowerCase()}`;
-    let found = this.interventions.find((candidate) => key(candidate) === key({ type, name }));
-    if (!found) {
-      found = { type, name, armGroupLabels: [] };
-      this.interventions.push(found);
-    }
-    return found;
-  }
-
-  finish(): void {
-    if (this.interventions.length > 0) {
-      this.put(
-        'armsInterventionsModule.interventions',
-        this.interventions.map(({ type, name, armGroupLabels }) => ({ type, name, ...(armGroupLabels.length ? { armGroupLabels } : {}) })),
-        'Treatments',
-      );
-    }
-    if (this.arms.length > 0) {
-      this.put(
-        'armsInterventionsModule.armGroups',
-        this.arms.map((arm) => dropUndefined({ ...arm, interventionNames: arm.interventionNames.length ? arm.interventionNames : undefined })),
-        'Arms',
-      );
-    }
-    if (this.declaredArmCount !== null && this.declaredArmCount !== this.arms.length) {
-      this.warn('Arms', `the page announces ${this.declaredArmCount} group(s) but ${this.arms.length} were read`);
-    }
-    if (this.browseTerms.length > 0) {
-      setAtPath(this.record, 'derivedSection.interventionBrowseModule.browseLeaves', this.browseTerms.map((name) => ({ name })));
-    }
-    if (this.criteriaText.length > 0) {
-      const criteria = formatCriteriaSections(canonicalCriteria(parseCriteriaSections(this.criteriaText.join('\n\n'))));
-      if (criteria !== '') this.put('eligibilityModule.eligibilityCriteria', criteria, 'Criteria');
-    }
-    this.assignFunderClasses();
-    const locations = getAtPath(this.record, 'protocolSection.contactsLocationsModule.locations');
-    if (this.declaredLocationCount && locations === undefined) {
-      this.warn('Trial contacts and locations', `the page counts ${this.declaredLocationCount} location(s) but shows no location details; none imported`);
-    }
-  }
-
-  /** Funder types say which class each funder has only when there is a single funder: the lead sponsor. */
-  private assignFunderClasses(): void {
-    if (this.funderClasses.length === 0) return;
-    const collaborators = getAtPath(this.record, 'protocolSection.sponsorCollaboratorsModule.collaborators');
-    if (this.funderClasses.length === 1 && collaborators === undefined) {
-      this.put('sponsorCollaboratorsModule.leadSponsor.class', this.funderClasses[0], 'Funder types');
-    } else {
-      this.warn('Funder types', `${this.funderClasses.join(', ')} cannot be matched to particular sponsors; not imported`);
-    }
-  }
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
-}
-
-/** ClinicalTrials.gov style: "Inclusion Criteria:" headings and "*" bullets (pages render them as "•"). */
-function canonicalCriteria(sections: CriteriaSection[]): CriteriaSection[] {
-  return sections.map((section) => ({
-    ...section,
-    heading:
-      section.kind !== 'other' && section.heading && /^(inclusion|exclusion)( criteria)?:?$/i.test(section.heading)
-        ? criteriaHeading(section.kind)
-        : section.heading,
-    items: section.items.map((item) => ({
-      ...item,
-      marker: item.marker === null || /[0-9a-z]/i.test(item.marker) ? item.marker : '*',
-    })),
-  }));
 }
 
 /** Veeva pages open with the title, then the sponsor under a one-letter avatar ("H" / "Hebei Medical University"). */
@@ -515,115 +390,4 @@ function readSection(section: Section, builder: RecordBuilder): void {
       return;
     }
   }
-}
-
-/** The NCT number first; then the sponsor's own protocol number; any further ids are secondary ids. */
-function readIdentifiers(values: string[], builder: RecordBuilder, where: string): void {
-  const otherIds: string[] = [];
-  for (const value of values) {
-    if (NCT_ID_PATTERN.test(value)) builder.nctIds.push(value);
-    else otherIds.push(value);
-  }
-  const [orgStudyId, ...secondaryIds] = otherIds;
-  if (orgStudyId !== undefined) builder.put('identificationModule.orgStudyIdInfo', { id: orgStudyId }, where);
-  if (secondaryIds.length > 0) builder.put('identificationModule.secondaryIdInfos', secondaryIds.map((id) => ({ id })), where);
-}
-
-/** Veeva's arm blocks: label, "<Type> group", "Description:" text, "Treatment:" lines "<Type>: <name>". */
-function readArms(lines: string[], builder: RecordBuilder, where: string): void {
-  const values = nonBlank(lines);
-  let arm: ArmDraft | null = null;
-  let field: 'description' | 'treatment' | null = null;
-  for (let index = 0; index < values.length; index++) {
-    const line = values[index];
-    const summary = ARMS_SUMMARY_LINE.exec(line);
-    if (summary) {
-      builder.declaredArmCount = Number(summary[2]);
-      continue;
-    }
-    const armType = index + 1 < values.length ? armGroupTypeFromDisplay(values[index + 1]) : null;
-    if (armType && !ARM_SUB_LABEL.test(line)) {
-      arm = { label: line, type: armType, interventionNames: [] };
-      builder.arms.push(arm);
-      field = null;
-      index++;
-      continue;
-    }
-    const subLabel = /^(description|treatments?)\s*:\s*(.*)$/i.exec(line);
-    const content = subLabel ? subLabel[2] : line;
-    if (subLabel) field = subLabel[1].toLowerCase() === 'description' ? 'description' : 'treatment';
-    if (content === '') continue;
-    if (!arm || !field) {
-      builder.warn(where, `line not understood, not imported: ${JSON.stringify(line)}`);
-    } else if (field === 'description') {
-      arm.description = arm.description ? `${arm.description}\n\n${content}` : content;
-    } else {
-      const intervention = interventionFromDisplay(content);
-      if (!intervention) {
-        builder.warn(where, `treatment ${JSON.stringify(content)} has no type such as "Drug:"; not imported`);
-        continue;
-      }
-      arm.interventionNames.push(content);
-      const known = builder.intervention(intervention.type, intervention.name);
-      if (!known.armGroupLabels.includes(arm.label)) known.armGroupLabels.push(arm.label);
-    }
-  }
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[\d\s().-]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$/i;
-
-/** Each name line starts a contact; phone and e-mail lines belong to the contact above them. */
-function readContacts(values: string[], builder: RecordBuilder, where: string): void {
-  const contacts: PlainObject[] = [];
-  for (const value of values) {
-    const current = contacts[contacts.length - 1];
-    if (EMAIL.test(value) && current) current.email = value;
-    else if (PHONE.test(value) && current) current.phone = value;
-    else contacts.push({ name: value, role: 'CONTACT' });
-  }
-  if (contacts.length > 0) builder.put('contactsLocationsModule.centralContacts', contacts, where);
-}
-
-function resolveNctId(
-  builder: RecordBuilder,
-  text: string,
-  options: ParseListingOptions,
-  errors: ListingError[],
-  warnings: string[],
-): void {
-  const shown = [...new Set(builder.nctIds)];
-  if (shown.length > 1) warnings.push(`Identifiers: several NCT numbers shown (${shown.join(', ')}); using ${shown[0]}`);
-  if (shown.length === 0) {
-    // Not under a label: accept one unambiguous mention anywhere on the page.
-    const mentioned = nctIdsIn(text);
-    if (mentioned.length === 1) {
-      shown.push(mentioned[0]);
-      warnings.push(`NCT number ${mentioned[0]} taken from the page text (it is not under an "Identifiers" label)`);
-    }
-  }
-  const fromSupplement = options.supplement?.[NCT_ID_PATH]?.value;
-  for (const [given, name] of [[options.nctId, 'options.nctId'], [fromSupplement, `the supplement's ${NCT_ID_PATH}`]] as const) {
-    if (given === undefined) continue;
-    if (typeof given !== 'string' || !NCT_ID_PATTERN.test(given)) {
-      errors.push({ path: NCT_ID_PATH, message: `${name} ${JSON.stringify(given)} is not an NCT number ("NCT" and 8 digits)` });
-    } else if (shown.length > 0 && given !== shown[0]) {
-      errors.push({ path: NCT_ID_PATH, message: `the page shows ${shown[0]} but ${name} is ${given}; refusing to import under either` });
-    }
-  }
-  if (options.nctId !== undefined && fromSupplement !== undefined && options.nctId !== fromSupplement) {
-    errors.push({ path: NCT_ID_PATH, message: `options.nctId ${options.nctId} and the supplement's ${fromSupplement} disagree` });
-  }
-  if (errors.length > 0) return;
-  // When the id comes only from the supplement, the supplement sets it, so that its source is recorded.
-  const nctId = shown[0] ?? (fromSupplement === undefined ? options.nctId : undefined);
-  if (nctId === undefined && fromSupplement === undefined) {
-    errors.push({
-      path: NCT_ID_PATH,
-      message: 'no NCT number found on the page (no "NCT" and 8 digits under "Identifiers"); pass it as options.nctId',
-    });
-    return;
-  }
-  if (nctId === undefined) return;
-  builder.put('identificationModule.nctId', nctId, 'Identifiers');
 }
