@@ -1,8 +1,9 @@
 // The database's tables as Kysely sees them. Each area adds its tables' interfaces here,
 // beside the migration that creates them (src/store/migrations/).
 import type { Generated } from 'kysely';
+import type { AccountTables } from './account-tables.ts';
 
-export interface Tables {
+export interface Tables extends AccountTables {
   eligo_meta: EligoMetaTable;
   registry_trial: RegistryTrialTable;
   registry_trial_text: RegistryTrialTextTable;
