@@ -9,6 +9,10 @@ import type { Tables } from '../store/tables.ts';
 import { ApiError, describeZodError, errorBody } from './errors.ts';
 import { log } from '../log.ts';
 import { routeModules } from './routes/index.ts';
+import { isEligoError } from '../core/problems.ts';
+import { eligoErrorResponse } from './eligo-errors.ts';
+import { securityHeaders } from './auth/security-headers.ts';
+import { installAuthentication } from './auth/install.ts';
 
 export interface AppDependencies {
   db: Kysely<Tables>;
@@ -29,7 +33,9 @@ export function createApp(deps: AppDependencies): App {
     },
   });
 
+  app.use('*', securityHeaders());
   app.onError((error, c) => {
+    if (isEligoError(error)) return eligoErrorResponse(c, error);
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
     // Hono's own validators throw HTTPException (e.g. 400 "Malformed JSON in request body").
     if (error instanceof HTTPException && error.status < 500) {
@@ -49,6 +55,7 @@ export function createApp(deps: AppDependencies): App {
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
   });
 
+  installAuthentication(app, deps);
   for (const register of routeModules) register(app, deps);
 
   app.doc31('/api/openapi.json', {

@@ -6,7 +6,9 @@ import { registerTrialRoutes } from './trials.ts';
 import { registerGeocodeRoutes } from './geocode.ts';
 import { registerScreenRoutes } from './screen.ts';
 import { registerCriteriaRoutes } from './criteria.ts';
+import { registerAuthRoutes } from './auth.ts';
+import { registerAdminUserRoutes } from './admin-users.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreenRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreenRoutes, registerAuthRoutes, registerAdminUserRoutes];
