@@ -149,7 +149,8 @@ if (!skip.has('rank')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-rank-'));
   const database = await openEligo({ location: { kind: 'pglite', dataDir: join(dataDir, 'pglite') } });
   try {
-    const imported = await importFiles(createStores(database.db), [CORPUS], { afterImport: (changed) => refreshParsedRuleSets(createStores(database.db), { nctIds: changed, fullOnNewParser: true }) });
+    const stores = createStores(database.db);
+    const imported = await importFiles(stores, [CORPUS], { afterImport: (changed) => refreshParsedRuleSets(stores, { nctIds: changed, fullOnNewParser: true }) });
     const refresh = imported.afterImport as RefreshReport;
     say(`Import of the 4,868-trial corpus into PGlite: ${round(imported.seconds, 1)} s, of which parsing and storing ${refresh.parsed} parser rule sets ${round(imported.afterImportSeconds ?? 0, 1)} s`);
     // Only 9 of the corpus trials are recruiting: to rank at the corpus's scale, every trial is made open.
