@@ -9,6 +9,8 @@ import { errorBody, httpError, validationError } from './errors.ts';
 import { bodyLimits, refuseNul } from './limits.ts';
 import { log } from '../log.ts';
 import { routeModules } from './routes/index.ts';
+import { securityHeaders } from './auth/security-headers.ts';
+import { installAuthentication } from './auth/install.ts';
 
 export interface AppDependencies {
   /** The open database: its kind for health, its transactions for the services that need them. */
@@ -34,6 +36,7 @@ export function createApp(deps: AppDependencies): App {
     },
   });
 
+  app.use('*', securityHeaders());
   app.onError((error, c) => {
     const mapped = httpError(error);
     if (mapped) return c.json(mapped.body, mapped.status);
@@ -52,6 +55,7 @@ export function createApp(deps: AppDependencies): App {
   // Before any route reads a body: the size limit, then the NUL check (which reads it).
   app.use('/api/*', bodyLimits, refuseNul);
 
+  installAuthentication(app, deps);
   for (const register of routeModules) register(app, deps);
 
   app.doc31('/api/openapi.json', {

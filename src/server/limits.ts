@@ -9,10 +9,14 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 /** A FHIR record to screen (a screening record is a few hundred kB at most). */
 export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
 const RECORD_ROUTES = [/^\/api\/trials\/[^/]+\/screen$/, /^\/api\/screen$/];
+/** Sign-in, password and token bodies are a few fields: anything larger is refused before it is read. */
+export const MAX_ACCOUNT_BYTES = 16 * 1024;
+const ACCOUNT_ROUTES = /^\/api\/(auth|admin)\//;
 
-const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes / 1024} kB` : `${bytes / (1024 * 1024)} MB`);
 
 export function limitOf(path: string): number {
+  if (ACCOUNT_ROUTES.test(path)) return MAX_ACCOUNT_BYTES;
   return RECORD_ROUTES.some((route) => route.test(path)) ? MAX_RECORD_BYTES : MAX_JSON_BYTES;
 }
 

@@ -7,6 +7,12 @@ import type { SiteReferenceRange } from '../core/patient/limits.ts';
 import type { Trial } from '../core/trial/model.ts';
 import type { SearchQuery } from '../registry/search/query.ts';
 import type { Tables } from './tables.ts';
+import type { AccountRepository } from './accounts/repository.ts';
+import type { StudyDirectory } from '../conduct/accounts/study-directory.ts';
+import { kyselyAccountRepository } from './accounts/kysely-accounts.ts';
+import { registryStudyDirectory } from './accounts/registry-study-directory.ts';
+import type { AuditWriter } from '../conduct/audit/entry.ts';
+import { appendAudit } from './conduct/audit-append.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -52,6 +58,12 @@ export interface Stores {
   trials: TrialStore;
   ruleSets: RuleSetStore;
   siteRanges: SiteRangeStore;
+  /** Users, sessions, API tokens and grants (transactions for the account service). */
+  accounts: AccountRepository;
+  /** Whether a study and a site exist, asked before a grant is stored. */
+  studyDirectory: StudyDirectory;
+  /** Appends to the audit chain inside the caller's transaction. */
+  auditWriter: AuditWriter;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -88,6 +100,9 @@ export function createStores(db: Kysely<Tables>): Stores {
       list: (siteId) => siteRanges(db, siteId),
       sites: () => sitesWithRanges(db),
     },
+    accounts: kyselyAccountRepository(db),
+    studyDirectory: registryStudyDirectory(db),
+    auditWriter: { append: appendAudit },
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

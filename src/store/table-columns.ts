@@ -21,7 +21,10 @@ const numberOrNull = { type: 'double precision', nullable: true } as const;
 const dateOrNull = { type: 'date', nullable: true } as const;
 const array = { type: 'ARRAY', nullable: false } as const;
 const timestamp = { type: 'timestamp with time zone', nullable: false } as const;
+const timestampOrNull = { type: 'timestamp with time zone', nullable: true } as const;
+const boolean = { type: 'boolean', nullable: false } as const;
 const jsonb = { type: 'jsonb', nullable: false } as const;
+const jsonbOrNull = { type: 'jsonb', nullable: true } as const;
 
 /** The filter, sort and facet columns registry_trial and registry_trial_text share. */
 const trialFilterColumns = {
@@ -62,4 +65,25 @@ export const TABLE_COLUMNS: TableColumns = {
     effective_from: { type: 'date', nullable: false },
     effective_to: dateOrNull,
   },
+  account_user: {
+    id: integer, username: text, display_name: text, password_hash: text, is_system_admin: boolean, failed_attempts: integer,
+    locked_until: timestampOrNull, disabled_at: timestampOrNull, password_changed_at: timestamp, created_at: timestamp, created_by: integerOrNull,
+  },
+  account_session: { id: integer, token_hash: text, user_id: integer, csrf_token: text, created_at: timestamp, last_seen_at: timestamp, expires_at: timestamp, revoked_at: timestampOrNull },
+  account_api_token: { id: integer, user_id: integer, name: text, token_hash: text, prefix: text, created_at: timestamp, last_used_at: timestampOrNull, revoked_at: timestampOrNull },
+  account_grant: {
+    id: integer, user_id: integer, study_id: text, site_code: textOrNull, role: text, can_view_allocation: boolean,
+    granted_by: integerOrNull, granted_at: timestamp, revoked_at: timestampOrNull, revoked_by: integerOrNull,
+  },
+  study: { study_id: text, title: text, title_zh: textOrNull, current_version: integer, created_at: timestamp },
+  study_protocol: { study_id: text, version: integer, settings: jsonb, created_at: timestamp, created_by: integerOrNull },
+  study_site: {
+    study_id: text, site_code: text, name_en: text, name_zh: textOrNull, name_zh_note: textOrNull, city_en: text, city_zh: textOrNull,
+    province: text, province_zh: textOrNull, status: text, activated_on: dateOrNull, target_enrollment: integerOrNull, is_lead_sponsor: boolean, range_site_id: textOrNull,
+  },
+  audit_event: {
+    id: integer, seq: integer, at: timestamp, user_id: integerOrNull, username: text, via: text, action: text, record_type: text, record_id: text,
+    study_id: textOrNull, site_code: textOrNull, old_value: jsonbOrNull, new_value: jsonbOrNull, reason: textOrNull, prev_hash: text, hash: text,
+  },
+  audit_chain_head: { id: integer, seq: integer, hash: text },
 };

@@ -2,8 +2,10 @@
 // beside the migration that creates them (src/store/migrations/), and its columns to table-columns.ts
 // (the type-check and test/store/schema.test.ts keep the three in step).
 import type { Generated } from 'kysely';
+import type { AccountTables } from './account-tables.ts';
+import type { StudyTables } from './conduct-tables.ts';
 
-export interface Tables {
+export interface Tables extends AccountTables, StudyTables {
   eligo_meta: EligoMetaTable;
   registry_trial: RegistryTrialTable;
   registry_trial_text: RegistryTrialTextTable;

@@ -9,7 +9,9 @@ import { registerScreeningRoutes } from './screening.ts';
 import { registerRuleRoutes } from './rules.ts';
 import { registerQuestionnaireRoutes } from './questionnaire.ts';
 import { registerSiteRoutes } from './sites.ts';
+import { registerAuthRoutes } from './auth.ts';
+import { registerAdminUserRoutes } from './admin-users.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes];

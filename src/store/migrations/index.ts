@@ -4,10 +4,14 @@ import * as meta from './001_meta.ts';
 import * as registry from './002_registry.ts';
 import * as eligibility from './003_eligibility.ts';
 import * as parsedRuleSets from './004_parsed_rule_sets.ts';
+import * as accounts from './005_accounts.ts';
+import * as studies from './006_studies.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
   '002_registry': registry,
   '003_eligibility': eligibility,
   '004_parsed_rule_sets': parsedRuleSets,
+  '005_accounts': accounts,
+  '006_studies': studies,
 };
