@@ -1,6 +1,6 @@
 // Screening without storage: one FHIR record against one rule set, or against many (ranked). The CLI
 // uses this directly for file-based trials; screen.ts adds the database (stored rule sets, site ranges).
-import { compareScreeningResults, evaluateRuleSet, type CriterionResult, type CriterionStatus, type ScreeningResult } from '../core/criteria/evaluate.ts';
+import { compareScreeningResults, evaluateRuleSet, recordProblemViews, type CriterionResult, type CriterionStatus, type RecordProblemView, type ScreeningResult } from '../core/criteria/evaluate.ts';
 import type { RuleSet } from '../core/criteria/rules.ts';
 import { isIsoDate } from '../core/clinical/calendar.ts';
 import { echoValue, EligoError } from '../core/problems.ts';
@@ -61,6 +61,7 @@ export interface Ranking {
   /** The best `limit` trials, ranked. */
   trials: RankedTrial[];
   warnings: string[];
+  recordProblems: RecordProblemView[];
 }
 
 export interface RankingOptions {
@@ -120,5 +121,6 @@ export function rankRuleSets(entries: ReadonlyArray<{ ruleSet: RuleSet; title: s
       return ranked;
     }),
     warnings: facts.problems.map((problem) => problem.message),
+    recordProblems: recordProblemViews(facts),
   };
 }

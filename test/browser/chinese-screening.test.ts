@@ -32,8 +32,10 @@ for (const fixture of fixtures) {
       const reasons = await page.locator('[data-reason]').allInnerTexts();
       const evidence = await page.locator('[data-evidence]').allInnerTexts();
       const missing = await page.locator('[data-missing]').allInnerTexts();
+      const recordProblems = await page.locator('[data-record-problem]').allInnerTexts();
+      const limits = await page.locator('[data-limit-basis]').allInnerTexts();
       assert.ok(reasons.length > 0, 'a reason per criterion');
-      const english = [...reasons, ...evidence, ...missing].flatMap((text) => disallowedLatin(text).map((word) => `${word} in «${text}»`));
+      const english = [...reasons, ...evidence, ...missing, ...recordProblems, ...limits].flatMap((text) => disallowedLatin(text).map((word) => `${word} in «${text}»`));
       assert.deepEqual(english, []);
       assert.deepEqual(errors, []);
     } finally {

@@ -17,7 +17,7 @@ test('--json prints exactly one JSON object with the screening result', () => {
   const result = JSON.parse(run.stdout);
   assert.equal(run.stdout.trim().split('\n').length, 1);
   assert.deepEqual([result.trial, result.asOf, result.verdict], ['NCT05794425', '2026-03-01', 'incomplete']);
-  assert.deepEqual(result.missing, [{ criterion: 'inc-4', what: 'left ventricular ejection fraction (LVEF) (within 90 days)', whatZh: '左心室射血分数（LVEF）（90天内）' }]);
+  assert.deepEqual(result.missing, [{ criterion: 'inc-4', what: 'left ventricular ejection fraction (LVEF) (within 90 days)', whatZh: '左心室射血分数（LVEF）（90天内）', explanation: { code: 'missing.withinWindow', params: { label: { en: 'left ventricular ejection fraction (LVEF)', zh: '左心室射血分数（LVEF）' }, window: { amount: 90, unit: 'd' } } } }]);
 });
 
 test('a trial file finds its rule set beside it; without --json the report is readable', () => {

@@ -5,6 +5,7 @@
 import type { Coding } from '../criteria/rules.ts';
 import type { ScaleId } from '../clinical/tables/scales.ts';
 import type { QualitativeResult } from '../clinical/tables/qualitative.ts';
+import type { RecordProblem } from './record-problems.ts';
 
 /** "Observation/lab-7" (or "Observation #7" when the resource has no id). */
 export type SourceRef = string;
@@ -99,7 +100,10 @@ export interface DataProblem {
   resource: string;
   /** FHIR path of the field, e.g. "valueQuantity.unit". */
   field: string;
+  /** English, "Observation/lab-7 valueQuantity.unit: …" (the API's warnings). */
   message: string;
+  /** The same as a code and parameters, for the reader's language (record-problems.ts). */
+  detail: RecordProblem;
   scope: ProblemScope;
 }
 

@@ -1,4 +1,5 @@
 // FHIR Conditions, medications, procedures and allergies → patient facts.
+import { recordProblem } from './record-problems.ts';
 import { type ProblemScope } from './facts.ts';
 import { asArray, asString, checkKnownSystems, codingsOf, isObject, labelOf, problem, readDate, UNUSABLE_STATUS, type Json, type ReadContext } from './fhir-read.ts';
 
@@ -45,8 +46,8 @@ export function readMedication(resource: Json, context: ReadContext): void {
   const status = asString(resource.status);
   if (status && (UNUSABLE_STATUS.has(status) || status === 'not-taken' || status === 'draft')) return;
   if (!isObject(resource.medicationCodeableConcept)) {
-    if (resource.medicationReference !== undefined) problem(context, 'medicationReference', 'medications given by reference are not read; use medicationCodeableConcept (RxNorm or ATC)', { kind: 'medication' });
-    else problem(context, 'medication[x]', 'no medication code', { kind: 'medication' });
+    if (resource.medicationReference !== undefined) problem(context, 'medicationReference', recordProblem('medication.byReference', {}), { kind: 'medication' });
+    else problem(context, 'medication[x]', recordProblem('medication.noCode', {}), { kind: 'medication' });
     return;
   }
   const codings = codingsOf(resource.medicationCodeableConcept);

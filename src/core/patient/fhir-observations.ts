@@ -1,9 +1,10 @@
 // FHIR Observations → quantities, qualitative results, scale grades and pregnancy/lactation states.
+import { recordProblem, type RecordProblem } from './record-problems.ts';
 import { analyteByLoinc, OBSERVATION_CODES, type AnalyteDefinition } from '../clinical/tables/analytes.ts';
 import { CODE_SYSTEMS } from '../clinical/tables/conditions.ts';
 import { qualitativeFromCode, qualitativeFromText, STATE_ANSWERS } from '../clinical/tables/qualitative.ts';
 import { parseGrade, scaleByLoinc, type ScaleDefinition } from '../clinical/tables/scales.ts';
-import { describePlausibleRange, isPlausible, plausibleRange } from '../clinical/tables/plausibility.ts';
+import { isPlausible, plausibleRange } from '../clinical/tables/plausibility.ts';
 import type { Coding } from '../criteria/rules.ts';
 import { type ProblemScope, type QuantityFact } from './facts.ts';
 import { toCanonicalUnit } from './units.ts';
@@ -39,7 +40,7 @@ function readObservationValue(resource: Json, loinc: string[], dateValue: unknow
     const analyte = analyteByLoinc(code);
     if (analyte) {
       const scope: ProblemScope = { kind: 'analyte', analyte: analyte.key };
-      if (dateValue === undefined) return problem(context, 'effective[x]', `no date: the ${analyte.label.en} result cannot be placed in a look-back window`, scope);
+      if (dateValue === undefined) return problem(context, 'effective[x]', recordProblem('observation.noDate', { label: analyte.label }), scope);
       const date = readDate(context, dateValue, dateField, scope);
       if (!date) return;
       return analyte.kind === 'quantity' ? readQuantityValue(resource, analyte, date, context) : readQualitativeValue(resource, analyte, date, context);
@@ -48,9 +49,9 @@ function readObservationValue(resource: Json, loinc: string[], dateValue: unknow
     if (scale) {
       const scope: ProblemScope = { kind: 'scale', scale: scale.id };
       const date = dateValue === undefined ? undefined : readDate(context, dateValue, dateField, scope);
-      if (!date) return dateValue === undefined ? problem(context, 'effective[x]', `no date on the ${scale.label.en}`, scope) : undefined;
+      if (!date) return dateValue === undefined ? problem(context, 'effective[x]', recordProblem('score.noDate', { scale: scale.label }), scope) : undefined;
       const grade = readGrade(resource, scale);
-      if (grade === undefined) return problem(context, 'value[x]', `not a ${scale.label.en} grade (expected one of ${scale.grades.join(', ')})`, scope);
+      if (grade === undefined) return problem(context, 'value[x]', recordProblem('score.notAGrade', { scale: scale.label, grades: [...scale.grades].map(String) }), scope);
       const list = context.facts.scores.get(scale.id) ?? [];
       list.push({ scale: scale.id, grade, date, source: context.ref });
       context.facts.scores.set(scale.id, list);
@@ -61,7 +62,7 @@ function readObservationValue(resource: Json, loinc: string[], dateValue: unknow
       const date = dateValue === undefined ? undefined : readDate(context, dateValue, dateField, { kind: 'observation' });
       if (!date) return;
       const answer = readStateAnswer(resource, state);
-      if (answer === undefined) return problem(context, 'valueCodeableConcept', `not a recognised ${state === 'pregnant' ? 'pregnancy' : 'breastfeeding'} status (expected SNOMED CT 77386006/60001007 or 413712001, or a boolean)`, { kind: 'observation' });
+      if (answer === undefined) return problem(context, 'valueCodeableConcept', recordProblem('state.unknownAnswer', { state }), { kind: 'observation' });
       context.facts.states.push({ state, present: answer, date, source: context.ref });
       return;
     }
@@ -76,7 +77,7 @@ function readQuantityValue(resource: Json, analyte: AnalyteDefinition, date: str
   let unit: string | undefined;
   let recordedValue: number | string | undefined;
   if (isObject(quantity)) {
-    if (typeof quantity.value !== 'number' || !Number.isFinite(quantity.value)) return problem(context, 'valueQuantity.value', `expected a number, got ${JSON.stringify(quantity.value ?? null)}`, scope);
+    if (typeof quantity.value !== 'number' || !Number.isFinite(quantity.value)) return problem(context, 'valueQuantity.value', recordProblem('value.notANumber', { value: JSON.stringify(quantity.value ?? null) }), scope);
     value = quantity.value;
     recordedValue = quantity.value;
     const comp = asString(quantity.comparator);
@@ -96,28 +97,28 @@ function readQuantityValue(resource: Json, analyte: AnalyteDefinition, date: str
       comparator = '<=';
       unit = analyte.unit;
     } else {
-      return problem(context, 'valueString', `${JSON.stringify(text)} is not a number with a unit`, scope);
+      return problem(context, 'valueString', recordProblem('value.notNumberWithUnit', { value: JSON.stringify(text) }), scope);
     }
   } else if (isObject(resource.valueCodeableConcept)) {
     // A quantitative test reported as "not detected": below the detection limit, whatever it was.
     const result = codingsOf(resource.valueCodeableConcept).map((coding) => qualitativeFromCode(coding.system, coding.code)).find(Boolean);
-    if (result !== 'negative') return problem(context, 'valueCodeableConcept', `expected a numeric ${analyte.label.en} (valueQuantity)`, scope);
+    if (result !== 'negative') return problem(context, 'valueCodeableConcept', recordProblem('value.expectedQuantity', { label: analyte.label }), scope);
     value = 0;
     comparator = '<=';
     unit = analyte.unit;
     recordedValue = labelOf(resource.valueCodeableConcept, codingsOf(resource.valueCodeableConcept));
   } else {
-    return problem(context, 'value[x]', `no value for ${analyte.label.en}`, scope);
+    return problem(context, 'value[x]', recordProblem('value.missing', { label: analyte.label }), scope);
   }
   const effectiveUnit = unit ?? (analyte.unit === '{INR}' || analyte.unit === '1' ? analyte.unit : undefined);
-  if (effectiveUnit === undefined) return problem(context, 'valueQuantity.unit', `no unit; expected ${analyte.label.en} in ${analyte.unit}`, scope);
+  if (effectiveUnit === undefined) return problem(context, 'valueQuantity.unit', recordProblem('unit.missing', { label: analyte.label, unit: String(analyte.unit) }), scope);
   const converted = toCanonicalUnit(value, effectiveUnit, analyte);
-  if (!converted.ok) return problem(context, 'valueQuantity.unit', converted.message, scope);
+  if (!converted.ok) return problem(context, 'valueQuantity.unit', unitProblem(converted, effectiveUnit, analyte), scope);
   const possible = plausibleRange(analyte.key);
   if (possible && !isPlausible(possible, converted.value)) {
     const field = isObject(quantity) ? 'valueQuantity.value' : typeof resource.valueString === 'string' ? 'valueString' : 'value[x]';
     const inCanonical = converted.unit === effectiveUnit ? '' : ` (${converted.value} ${converted.unit})`;
-    return problem(context, field, `${recordedValue ?? value} ${effectiveUnit}${inCanonical} is not a possible ${analyte.label.en}: expected ${describePlausibleRange(possible, analyte.unit)}; the value is not used`, scope);
+    return problem(context, field, recordProblem('value.implausible', { value: `${recordedValue ?? value}`, unit: `${effectiveUnit}${inCanonical}`, label: analyte.label, min: possible.min, max: possible.max, expectedUnit: analyte.unit ?? '1' }), scope);
   }
   const fact: QuantityFact = { analyte: analyte.key, value: converted.value, unit: converted.unit, recorded: { value: recordedValue ?? value, unit: effectiveUnit }, date, source: context.ref };
   if (comparator) fact.comparator = comparator;
@@ -141,18 +142,18 @@ function readReferenceRange(resource: Json, analyte: AnalyteDefinition, valueUni
     const quantity = range[bound];
     if (!isObject(quantity)) continue;
     if (typeof quantity.value !== 'number') {
-      problem(context, `referenceRange.${bound}.value`, `expected a number, got ${JSON.stringify(quantity.value ?? null)}`, { kind: 'analyte', analyte: analyte.key });
+      problem(context, `referenceRange.${bound}.value`, recordProblem('value.notANumber', { value: JSON.stringify(quantity.value ?? null) }), { kind: 'analyte', analyte: analyte.key });
       continue;
     }
     const unit = (quantity.system === CODE_SYSTEMS.ucum ? asString(quantity.code) : undefined) ?? asString(quantity.unit) ?? asString(quantity.code) ?? valueUnit;
     const converted = toCanonicalUnit(quantity.value, unit, analyte);
     if (!converted.ok) {
-      problem(context, `referenceRange.${bound}.unit`, converted.message, { kind: 'analyte', analyte: analyte.key });
+      problem(context, `referenceRange.${bound}.unit`, unitProblem(converted, unit, analyte), { kind: 'analyte', analyte: analyte.key });
       continue;
     }
     if (bound === 'high' && converted.value <= 0) {
       // A multiple of a zero or negative ULN means nothing; the site's or the default range applies instead.
-      problem(context, 'referenceRange.high.value', `${quantity.value} is not a usable upper limit of normal (expected a positive number)`, { kind: 'analyte', analyte: analyte.key });
+      problem(context, 'referenceRange.high.value', recordProblem('range.badUpperLimit', { value: Number(quantity.value) }), { kind: 'analyte', analyte: analyte.key });
       continue;
     }
     result[bound] = converted.value;
@@ -187,7 +188,7 @@ function readQualitativeValue(resource: Json, analyte: AnalyteDefinition, date: 
       }
     }
   }
-  if (!result) return problem(context, 'value[x]', `not a recognised positive/negative result for ${analyte.label.en} (expected SNOMED CT 10828004 Positive or 260385009 Negative)`, scope);
+  if (!result) return problem(context, 'value[x]', recordProblem('result.unrecognised', { label: analyte.label }), scope);
   const list = context.facts.qualitative.get(analyte.key) ?? [];
   list.push({ analyte: analyte.key, result, date, source: context.ref, recorded });
   context.facts.qualitative.set(analyte.key, list);
@@ -217,4 +218,10 @@ function readStateAnswer(resource: Json, state: 'pregnant' | 'lactating'): boole
     if (answer) return answer.present;
   }
   return undefined;
+}
+
+/** A unit the reader could not use: not UCUM, or not convertible to the analyte's unit. */
+function unitProblem(conversion: { problem: 'unknown-unit' | 'incompatible-unit' }, unit: string, analyte: AnalyteDefinition): RecordProblem {
+  const params = { unit, label: analyte.label, expected: analyte.unit ?? '1' };
+  return conversion.problem === 'unknown-unit' ? recordProblem('unit.unknown', params) : recordProblem('unit.incompatible', params);
 }

@@ -1,5 +1,6 @@
 // The shared reading tools of the FHIR reader: the per-resource context, problems that name the
 // resource and field, dates, codings and the check that a coding is in a system screening knows.
+import { recordProblem, renderRecordProblem, type RecordProblem } from './record-problems.ts';
 import { CODE_SYSTEMS, KNOWN_CODE_SYSTEMS } from '../clinical/tables/conditions.ts';
 import { isIsoDate } from '../clinical/calendar.ts';
 import type { Coding } from '../criteria/rules.ts';
@@ -22,9 +23,9 @@ export interface ReadContext {
   fieldPrefix?: string;
 }
 
-export function problem(context: ReadContext, field: string, message: string, scope: ProblemScope): void {
+export function problem(context: ReadContext, field: string, detail: RecordProblem, scope: ProblemScope): void {
   const path = field.startsWith('effective') ? field : `${context.fieldPrefix ?? ''}${field}`;
-  const problem: DataProblem = { resource: context.ref, field: path, message: `${context.ref} ${path}: ${message}`, scope };
+  const problem: DataProblem = { resource: context.ref, field: path, message: `${context.ref} ${path}: ${renderRecordProblem(detail, 'en')}`, detail, scope };
   context.facts.problems.push(problem);
 }
 
@@ -38,11 +39,11 @@ export function readDate(context: ReadContext, value: unknown, field: string, sc
   const match = text ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text) : null;
   const date = match ? `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}` : undefined;
   if (!date || !isIsoDate(date)) {
-    problem(context, field, `${JSON.stringify(value)} is not a FHIR date (expected YYYY-MM-DD or a dateTime)`, scope);
+    problem(context, field, recordProblem('date.invalid', { value: JSON.stringify(value) }), scope);
     return undefined;
   }
   if (date > context.asOf) {
-    problem(context, field, `${text} is after the screening date ${context.asOf}; the value is not used`, scope);
+    problem(context, field, recordProblem('date.afterScreening', { value: text ?? '', asOf: context.asOf }), scope);
     return undefined;
   }
   return date;
@@ -87,7 +88,6 @@ export function labelOf(concept: unknown, codings: Coding[]): string {
 /** Requires at least one coding in a system screening knows; otherwise reports which systems were seen. */
 export function checkKnownSystems(context: ReadContext, codings: Coding[], field: string, scope: ProblemScope): boolean {
   if (codings.some((coding) => KNOWN_CODE_SYSTEMS.has(coding.system))) return true;
-  const seen = codings.length > 0 ? codings.map((coding) => coding.system).join(', ') : 'no coding';
-  problem(context, field, `unknown code system (${seen}); expected ICD-10-CM, SNOMED CT, LOINC, RxNorm or ATC`, scope);
+  problem(context, field, recordProblem('coding.unknownSystem', { seen: codings.map((coding) => coding.system) }), scope);
   return false;
 }

@@ -3,6 +3,7 @@
 // AllergyIntolerance, MedicationStatement, MedicationRequest and Procedure; other resource types
 // are skipped. A resource that cannot be used yields a problem naming the resource and field;
 // reading goes on with the rest, so one bad value never hides the whole record.
+import { recordProblem, renderRecordProblem } from './record-problems.ts';
 import { emptyFacts, type PatientFacts } from './facts.ts';
 import { echoValue, EligoError } from '../problems.ts';
 
@@ -79,7 +80,7 @@ export function patientFactsFromFhir(input: unknown, options: ReadOptions): Pati
     switch (type) {
       case 'Patient':
         if (patientSeen) {
-          problem(context, '(resource)', 'more than one Patient in the record; the first one is used', { kind: 'record' });
+          problem(context, '(resource)', recordProblem('patient.duplicate', {}), { kind: 'record' });
           return;
         }
         patientSeen = true;
@@ -98,7 +99,10 @@ export function patientFactsFromFhir(input: unknown, options: ReadOptions): Pati
         return readAllergy(resource, context);
     }
   });
-  if (!patientSeen) facts.problems.push({ resource: 'Patient', field: 'birthDate', message: 'the record has no Patient resource: age and sex are unknown', scope: { kind: 'birthDate' } });
+  if (!patientSeen) {
+    const detail = recordProblem('patient.missing', {});
+    facts.problems.push({ resource: 'Patient', field: 'birthDate', message: renderRecordProblem(detail, 'en'), detail, scope: { kind: 'birthDate' } });
+  }
   for (const list of facts.quantities.values()) list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   for (const list of facts.qualitative.values()) list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   for (const list of facts.scores.values()) list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -109,9 +113,9 @@ export function patientFactsFromFhir(input: unknown, options: ReadOptions): Pati
 function readPatient(resource: Json, context: ReadContext): void {
   const gender = asString(resource.gender);
   if (gender === 'female' || gender === 'male' || gender === 'other' || gender === 'unknown') context.facts.sex = gender;
-  else if (gender !== undefined) problem(context, 'gender', `${JSON.stringify(gender)} is not a FHIR gender (female, male, other, unknown)`, { kind: 'sex' });
+  else if (gender !== undefined) problem(context, 'gender', recordProblem('patient.badGender', { value: JSON.stringify(gender) }), { kind: 'sex' });
   if (resource.birthDate === undefined) {
-    problem(context, 'birthDate', 'no birth date: age cannot be computed', { kind: 'birthDate' });
+    problem(context, 'birthDate', recordProblem('patient.noBirthDate', {}), { kind: 'birthDate' });
     return;
   }
   const birthDate = readDate(context, resource.birthDate, 'birthDate', { kind: 'birthDate' });

@@ -4,6 +4,7 @@
 //      in force on the collection date;
 //   3. Eligo's documented default (clinical/tables/reference-ranges.ts: China WS/T first).
 // Every resolved limit says which of the three it came from.
+import { describeBandIn, renderLimitBasis, type LimitBasis, type RangeBand } from './limit-basis.ts';
 import { analyteByKey } from '../clinical/tables/analytes.ts';
 import { DEFAULT_REFERENCE_RANGES, type RangeSex, type ReferenceRangeEntry } from '../clinical/tables/reference-ranges.ts';
 import { ageInYears } from '../clinical/calendar.ts';
@@ -24,8 +25,10 @@ export interface ResolvedLimit {
   value: number;
   unit: string;
   source: LimitSource;
-  /** "lab reference range on the result", "site 0012 range (male, 20–59 y, from 2025-01-01)", "WS/T 404.4-2018". */
+  /** "lab reference range on the result", "site 0012 range (male, 20–59 y, from 2025-01-01)", "WS/T 404.4-2018" (English). */
   detail: string;
+  /** The same as data, for the reader's language (limit-basis.ts). */
+  basis: LimitBasis;
 }
 
 export interface LimitPatient {
@@ -56,7 +59,7 @@ for (const entry of DEFAULT_REFERENCE_RANGES) {
 export function resolveLimit(fact: QuantityFact, bound: 'low' | 'high', patient: LimitPatient, siteRanges?: SiteRangeIndex): ResolvedLimit | undefined {
   const own = fact.referenceRange?.[bound];
   if (own !== undefined) {
-    return { bound, value: own, unit: fact.unit, source: 'observation', detail: `reference range reported with the result${fact.referenceRange?.text ? ` (${fact.referenceRange.text})` : ''}` };
+    return withBasis({ bound, value: own, unit: fact.unit, source: 'observation' }, { source: 'observation', ...(fact.referenceRange?.text ? { text: fact.referenceRange.text } : {}) });
   }
   const age = patient.birthDate ? ageInYears(patient.birthDate, fact.date) : undefined;
   const site = siteRanges?.get(fact.analyte);
@@ -66,7 +69,7 @@ export function resolveLimit(fact: QuantityFact, bound: 'low' | 'high', patient:
     if (best) {
       const value = inCanonicalUnit(best[bound] as number, best.unit, fact.analyte);
       if (value !== undefined) {
-        return { bound, value, unit: fact.unit, source: 'site', detail: `site ${best.siteId} range (${describeBand(best)}, in force from ${best.effectiveFrom})` };
+        return withBasis({ bound, value, unit: fact.unit, source: 'site' }, { source: 'site', siteId: best.siteId, band: bandOf(best), effectiveFrom: best.effectiveFrom });
       }
     }
   }
@@ -74,7 +77,7 @@ export function resolveLimit(fact: QuantityFact, bound: 'low' | 'high', patient:
   const fallback = defaults ? pickRange(defaults, bound, patient.sex, age) : undefined;
   if (fallback) {
     const value = inCanonicalUnit(fallback[bound] as number, fallback.unit, fact.analyte);
-    if (value !== undefined) return { bound, value, unit: fact.unit, source: 'default', detail: `Eligo default: ${fallback.source} (${describeBand(fallback)})` };
+    if (value !== undefined) return withBasis({ bound, value, unit: fact.unit, source: 'default' }, { source: 'default', reference: fallback.source, band: bandOf(fallback) });
   }
   return undefined;
 }
@@ -113,7 +116,13 @@ function inCanonicalUnit(value: number, unit: string, analyteKey: string): numbe
 }
 
 export function describeBand(range: ReferenceRangeEntry): string {
-  const sex = range.sex === 'any' ? 'both sexes' : range.sex;
-  const age = range.ageFrom !== undefined || range.ageTo !== undefined ? `, ${range.ageFrom ?? 0}${range.ageTo !== undefined ? `–${range.ageTo - 1}` : '+'} y` : '';
-  return `${sex}${age}`;
+  return describeBandIn(bandOf(range), 'en');
+}
+
+function bandOf(range: ReferenceRangeEntry): RangeBand {
+  return { sex: range.sex, ...(range.ageFrom !== undefined ? { ageFrom: range.ageFrom } : {}), ...(range.ageTo !== undefined ? { ageTo: range.ageTo } : {}) };
+}
+
+function withBasis(limit: Omit<ResolvedLimit, 'detail' | 'basis'>, basis: LimitBasis): ResolvedLimit {
+  return { ...limit, detail: renderLimitBasis(basis, 'en'), basis };
 }

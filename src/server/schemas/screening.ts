@@ -3,14 +3,22 @@
 // (explanations, structured reasons) beside the ones they explain.
 import { z } from '@hono/zod-openapi';
 import type { Explanation } from '../../core/criteria/explain/messages.ts';
-import type { ConfirmItem, CriterionResult, Evidence, MissingItem, ScreeningResult } from '../../core/criteria/evaluate.ts';
+import type { ConfirmItem, CriterionResult, Evidence, MissingItem, RecordProblemView, ScreeningResult } from '../../core/criteria/evaluate.ts';
+import type { LimitBasis } from '../../core/patient/limit-basis.ts';
 import { RANKING_DETAILS, type Ranking } from '../../eligibility/screening.ts';
 import { ruleSetRef } from './common.ts';
 
-export const missingItemSchema = z.object({ criterion: z.string(), what: z.string(), whatZh: z.string().optional() }).openapi('MissingItem') satisfies z.ZodType<MissingItem>;
 
 // The explanation's params differ per code (core/criteria/explain/messages.ts); the document shows the common shape.
 const explanationSchema = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).openapi('ScreeningExplanation', { description: 'A reason as a code and parameters (core/criteria/explain); reason and reasonZh are its English and Chinese renderings' }) as unknown as z.ZodType<Explanation>;
+const recordProblemSchema = z
+  .object({ resource: z.string(), field: z.string(), detail: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }) })
+  .openapi('RecordProblem', { description: 'A problem in the patient record (core/patient/record-problems.ts codes)' }) as unknown as z.ZodType<RecordProblemView>;
+const limitBasisSchema = z
+  .object({ source: z.enum(['observation', 'site', 'default']) })
+  .passthrough()
+  .openapi('LimitBasis', { description: 'Where the limit came from: the result itself (text), a site (siteId, band, effectiveFrom) or a default (reference, band)' }) as unknown as z.ZodType<LimitBasis>;
+export const missingItemSchema = z.object({ criterion: z.string(), what: z.string(), whatZh: z.string().optional(), explanation: explanationSchema.optional() }).openapi('MissingItem') satisfies z.ZodType<MissingItem>;
 
 export const evidenceSchema = z
   .object({
@@ -23,7 +31,7 @@ export const evidenceSchema = z
     recorded: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }).optional().openapi({ description: 'The value as recorded, when it was converted' }),
     date: z.string().optional(),
     source: z.string().optional().openapi({ description: 'FHIR resource, e.g. Observation/lab-7' }),
-    limit: z.object({ bound: z.enum(['low', 'high']), value: z.number(), unit: z.string(), source: z.enum(['observation', 'site', 'default']), detail: z.string() }).optional(),
+    limit: z.object({ bound: z.enum(['low', 'high']), value: z.number(), unit: z.string(), source: z.enum(['observation', 'site', 'default']), detail: z.string(), basis: limitBasisSchema.optional() }).optional(),
     ratio: z.number().optional().openapi({ description: 'value ÷ limit for × ULN / × LLN criteria' }),
     threshold: z.string().optional(),
     outcome: z.enum(['true', 'false', 'unknown', 'confirm']),
@@ -64,6 +72,7 @@ export const screeningResultSchema = z
     missing: z.array(missingItemSchema),
     confirm: z.array(confirmItemSchema),
     warnings: z.array(z.string()).openapi({ description: 'Problems found in the patient record, each naming the resource and field' }),
+    recordProblems: z.array(recordProblemSchema).openapi({ description: 'The same problems as data: resource, field and a code with parameters' }),
   })
   .openapi('ScreeningResult') satisfies z.ZodType<ScreeningResult>;
 
@@ -90,5 +99,6 @@ export const rankingSchema = z
       }),
     ).openapi({ description: 'The best `limit` trials: eligible first, then incomplete by how little is missing, then ineligible' }),
     warnings: z.array(z.string()),
+    recordProblems: z.array(recordProblemSchema),
   })
   .openapi('ScreeningRanking') satisfies z.ZodType<Ranking>;

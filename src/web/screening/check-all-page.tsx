@@ -2,6 +2,7 @@
 // recruiting trial with rules, ranked by the API (eligible first, then incomplete by how little is
 // missing, then ineligible). The list is the API's summary of the best trials; a trial's full
 // result (every criterion's reason) is fetched when the coordinator opens it.
+import { RecordWarnings } from './record-warnings.tsx';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../core/clinical/calendar.ts';
 import { fetchCatalog, rankTrialsForPatient, screenPatient, type PatientRecord, type RankedTrial, type ScreeningRanking, type ScreeningResult } from '../api/eligibility.ts';
@@ -113,16 +114,7 @@ export function CheckAllTrialsPage() {
       {ranking ? (
         <section aria-labelledby="ranking-heading">
           <h2 id="ranking-heading">{t.plural('screening.all.count', ranking.screened, { asOf: ranking.asOf })}</h2>
-          {ranking.warnings.length > 0 ? (
-            <div className="notice screening-warnings">
-              <h3 className="notice-title">{t('screening.warnings.title')}</h3>
-              <ul>
-                {ranking.warnings.map((warning, index) => (
-                  <li key={index}>{warning}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <RecordWarnings problems={ranking.recordProblems} warnings={ranking.warnings} />
           <p>{t('screening.all.verdicts', ranking.verdicts)}</p>
           {ranking.trials.length < ranking.total ? <p className="muted">{t('screening.all.shown', { shown: ranking.trials.length, total: ranking.total })}</p> : null}
           <ol className="ranking-list">

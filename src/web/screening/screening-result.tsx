@@ -4,6 +4,8 @@
 import type { CriterionResult, CriterionStatus, ScreeningEvidence, ScreeningResult, Verdict } from '../api/eligibility.ts';
 import { renderExplanation } from '../../core/criteria/explain/render.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { renderLimitBasis } from '../../core/patient/limit-basis.ts';
+import { RecordWarnings } from './record-warnings.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 
 const STATUS_ICON: Record<CriterionStatus, string> = { pass: '✓', fail: '✗', unknown: '?', confirm: '!' };
@@ -105,16 +107,7 @@ export function ScreeningResultView({ result, trialTitle, patientName, headingId
         </fieldset>
       ) : null}
 
-      {result.warnings.length > 0 ? (
-        <section className="notice screening-warnings" aria-labelledby="screening-warnings-heading">
-          <h3 id="screening-warnings-heading" className="notice-title">{t('screening.warnings.title')}</h3>
-          <ul>
-            {result.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RecordWarnings problems={result.recordProblems} warnings={result.warnings} />
 
       <h3>{t('screening.criteria.title')}</h3>
       <table className="criteria-table">
@@ -183,7 +176,7 @@ function EvidenceList({ evidence }: { evidence: ScreeningEvidence[] }) {
       {evidence.map((item, index) => (
         <li key={index}>
           {item.explanation ? <span data-evidence="">{renderExplanation(item.explanation, t.language)}</span> : <span data-evidence="">{t.language === 'zh' ? (item.labelZh ?? item.label) : item.label}</span>}
-          {item.limit && t.language === 'en' ? <span className="muted"> ({item.limit.detail})</span> : null}
+          {item.limit ? <span className="muted" data-limit-basis=""> ({item.limit.basis ? renderLimitBasis(item.limit.basis, t.language) : item.limit.detail})</span> : null}
           {item.source ? <span className="muted"> · {item.source}</span> : null}
         </li>
       ))}

@@ -47,7 +47,7 @@ test('an exclusion that holds fails; one that does not, passes; the verdict foll
   assert.deepEqual([statuses(clear), clear.verdict], [['pass'], 'eligible']);
   assert.equal(clear.criteria[0].reason, 'HIV: not recorded — assumed absent');
   const unknown = screen([missingLvef], []);
-  assert.deepEqual([unknown.verdict, unknown.missing], ['incomplete', [{ criterion: 'c0', what: 'left ventricular ejection fraction (LVEF) (within 90 days)', whatZh: '左心室射血分数（LVEF）（90天内）' }]]);
+  assert.deepEqual([unknown.verdict, unknown.missing], ['incomplete', [{ criterion: 'c0', what: 'left ventricular ejection fraction (LVEF) (within 90 days)', whatZh: '左心室射血分数（LVEF）（90天内）', explanation: { code: 'missing.withinWindow', params: { label: { en: 'left ventricular ejection fraction (LVEF)', zh: '左心室射血分数（LVEF）' }, window: { amount: 90, unit: 'd' } } } }]]);
 });
 
 test('× LLN uses the lower limit', () => {
@@ -80,7 +80,7 @@ test('sex, and age in months', () => {
 
 test('ranking: eligible, then incomplete by fewest unknowns, then ineligible', () => {
   const make = (trial: string, verdict: ScreeningResult['verdict'], unknowns: number): ScreeningResult => ({
-    trial, asOf: AS_OF, verdict, ruleSet: { version: 1, review: 'reviewed' }, missing: [], confirm: [], warnings: [],
+    trial, asOf: AS_OF, verdict, ruleSet: { version: 1, review: 'reviewed' }, missing: [], confirm: [], warnings: [], recordProblems: [],
     criteria: Array.from({ length: unknowns }, (_, i) => ({ id: `c${i}`, kind: 'inclusion' as const, text: '', status: verdict === 'ineligible' ? 'fail' as const : 'unknown' as const, reason: '', evidence: [] })),
   });
   const sorted = [make('NCT3', 'ineligible', 1), make('NCT2', 'incomplete', 3), make('NCT4', 'incomplete', 1), make('NCT1', 'eligible', 0)].sort(compareScreeningResults);

@@ -12,7 +12,7 @@ import { renderExplanation } from '../explain/render.ts';
 import type { Criterion, CriterionKind, RuleSet } from '../rules.ts';
 import { evaluateRule } from './combine.ts';
 import type { Context, Outcome } from './outcome.ts';
-import type { ConfirmItem, CriterionResult, CriterionStatus, EvaluateOptions, MissingItem, ScreeningResult, Truth, Verdict } from './types.ts';
+import type { ConfirmItem, CriterionResult, CriterionStatus, EvaluateOptions, MissingItem, RecordProblemView, ScreeningResult, Truth, Verdict } from './types.ts';
 
 export type * from './types.ts';
 
@@ -66,6 +66,7 @@ export function evaluateRuleSet(ruleSet: RuleSet, facts: PatientFacts, options: 
     missing,
     confirm,
     warnings: facts.problems.map((problem) => problem.message),
+    recordProblems: recordProblemViews(facts),
   };
 }
 
@@ -79,7 +80,7 @@ function missingItems(criterion: Criterion, needs: Explanation[]): MissingItem[]
   const byText = new Map<string, MissingItem>();
   for (const need of needs) {
     const what = renderExplanation(need, 'en');
-    if (!byText.has(what)) byText.set(what, { criterion: criterion.id, what, whatZh: renderExplanation(need, 'zh') });
+    if (!byText.has(what)) byText.set(what, { criterion: criterion.id, what, whatZh: renderExplanation(need, 'zh'), explanation: need });
   }
   return [...byText.values()];
 }
@@ -119,4 +120,8 @@ export function compareScreeningResults(a: ScreeningResult, b: ScreeningResult):
   if (a.verdict === 'incomplete') return count(a, 'unknown') - count(b, 'unknown') || a.missing.length - b.missing.length || a.trial.localeCompare(b.trial);
   if (a.verdict === 'ineligible') return count(a, 'fail') - count(b, 'fail') || a.trial.localeCompare(b.trial);
   return count(a, 'confirm') - count(b, 'confirm') || a.trial.localeCompare(b.trial);
+}
+
+export function recordProblemViews(facts: PatientFacts): RecordProblemView[] {
+  return facts.problems.map(({ resource, field, detail }) => ({ resource, field, detail }));
 }

@@ -38,7 +38,7 @@ export function windowStart(context: Context, duration: Duration): string {
 /** The record problems in a scope, as explanation parameters (absent when there are none). */
 export function problemsFor(context: Context, match: (scope: ProblemScope) => boolean): ProblemParam[] | undefined {
   const found: DataProblem[] = context.facts.problems.filter((problem) => match(problem.scope));
-  return found.length === 0 ? undefined : found.map(({ resource, field, message }) => ({ resource, field, message }));
+  return found.length === 0 ? undefined : found.map(({ resource, field, message, detail }) => ({ resource, field, message, detail }));
 }
 
 // Leaves share these instead of allocating empty lists (screening thousands of trials allocates a lot); never mutated.

@@ -1,5 +1,7 @@
 // What a screening returns: per criterion a status, the reason in English and Chinese with its
 // structured explanation, and the evidence used.
+import type { LimitBasis } from '../../patient/limit-basis.ts';
+import type { RecordProblem } from '../../patient/record-problems.ts';
 import type { LimitSource, SiteRangeIndex } from '../../patient/limits.ts';
 import type { Explanation } from '../explain/messages.ts';
 import type { CriterionKind } from '../rules.ts';
@@ -21,7 +23,7 @@ export interface Evidence {
   date?: string;
   /** FHIR resource the fact came from. */
   source?: string;
-  limit?: { bound: 'low' | 'high'; value: number; unit: string; source: LimitSource; detail: string };
+  limit?: { bound: 'low' | 'high'; value: number; unit: string; source: LimitSource; detail: string; basis?: LimitBasis };
   /** value ÷ limit, for "× ULN" rules. */
   ratio?: number;
   /** The threshold the value was compared with, in words ("≤ 1.5 × ULN = 31.5 µmol/L"). */
@@ -37,6 +39,8 @@ export interface MissingItem {
   what: string;
   /** The same in Simplified Chinese (e.g. "左心室射血分数（90天内）"). */
   whatZh?: string;
+  /** What to obtain as a code and parameters (the source of `what` and `whatZh`). */
+  explanation?: Explanation;
 }
 
 export interface ConfirmItem {
@@ -81,6 +85,8 @@ export interface ScreeningResult {
   confirm: ConfirmItem[];
   /** Problems found in the patient record (bad units, unknown code systems, future dates, …). */
   warnings: string[];
+  /** The same problems as data: where, and what as a code and parameters (the reader's language). */
+  recordProblems: RecordProblemView[];
 }
 
 export interface EvaluateOptions {
@@ -88,4 +94,11 @@ export interface EvaluateOptions {
   asOf: string;
   /** The screening site's reference ranges (indexSiteRanges). */
   siteRanges?: SiteRangeIndex;
+}
+
+/** A problem found in the patient record: the resource and field, and what is wrong. */
+export interface RecordProblemView {
+  resource: string;
+  field: string;
+  detail: RecordProblem;
 }

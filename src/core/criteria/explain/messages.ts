@@ -2,6 +2,7 @@
 // the evaluator produces is one of these codes with language-neutral parameters (numbers, dates,
 // durations, comparisons, UCUM units, table keys). en.ts and zh.ts turn them into text; nothing
 // decides anything on the text.
+import type { RecordProblem } from '../../patient/record-problems.ts';
 import type { LimitSource } from '../../patient/limits.ts';
 import type { Comparison, Duration } from '../rules.ts';
 
@@ -15,7 +16,10 @@ export interface Named {
 export interface ProblemParam {
   resource: string;
   field: string;
+  /** English. */
   message: string;
+  /** The problem as a code and parameters, for the reader's language. */
+  detail?: RecordProblem;
 }
 
 /** A measured value as reported: number, or censored ("<20"). */

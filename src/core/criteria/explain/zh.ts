@@ -6,6 +6,7 @@ import { formatComparison, formatNumber, formatRatio } from './format.ts';
 import type { LimitParam, Named, ProblemParam, ThresholdParam, ValueParam } from './messages.ts';
 import { displayUnit } from './units.ts';
 import { untranslated } from './untranslated.ts';
+import { renderRecordProblem } from '../../patient/record-problems.ts';
 
 const dur = (duration: Duration) => describeDuration(duration, 'zh');
 const withUnit = (text: string, unit: string) => (displayUnit(unit, 'zh') ? `${text} ${displayUnit(unit, 'zh')}` : text);
@@ -25,7 +26,7 @@ const STATE = { pregnant: '妊娠', lactating: '哺乳' } as const;
 const CENSORED = '：报告值只给出上限或下限，无法判定';
 
 function withProblems(text: string, problems: ProblemParam[] | undefined): string {
-  return problems && problems.length > 0 ? `${text}（无法使用的记录：${problems.map((p) => `${p.resource} ${p.field}`).join('；')}）` : text;
+  return problems && problems.length > 0 ? `${text}（无法使用的记录：${problems.map((p) => (p.detail ? `${p.resource} ${p.field}：${renderRecordProblem(p.detail, 'zh')}` : `${p.resource} ${p.field}`)).join('；')}）` : text;
 }
 
 function measured(label: Named, v: ValueParam, unit: string, date: string): string {
