@@ -10,6 +10,8 @@ import { appDependencies, createApp, type App } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';
 import { MAX_ECHOED_VALUE } from '../../src/core/problems.ts';
 import { tablePinProblems, CLINICAL_TABLE_VERSIONS } from '../../src/core/criteria/table-pins.ts';
+import { evaluateRuleSet } from '../../src/core/criteria/evaluate.ts';
+import { patientFactsFromFhir } from '../../src/core/patient/fhir.ts';
 
 const json = (body: unknown, method = 'POST') => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const range = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ analyte: 'alt', high: 40, unit: 'U/L', effectiveFrom: '2026-01-01', ...extra });
@@ -119,6 +121,14 @@ test('table pins: current versions pass, another version or an unknown table is 
   assert.match(mismatch.message, /"scales-1".*"scales-/);
   assert.equal(unknown.code, 'unknown_table');
   assert.equal(unknown.field, 'tables.colours');
+});
+
+test('a stored rule set pinned to another table version says so in every screening result; a current one does not', () => {
+  const ruleSet = JSON.parse(readFileSync('data/seed-trials/NCT03055078.rules.json', 'utf8'));
+  const facts = patientFactsFromFhir({ resourceType: 'Bundle', type: 'collection', entry: [] }, { asOf: '2026-03-01' });
+  assert.equal(evaluateRuleSet(ruleSet, facts, { asOf: '2026-03-01' }).ruleSet.tablesDiffer, undefined);
+  const stale = evaluateRuleSet({ ...ruleSet, tables: { ...ruleSet.tables, scales: 'scales-1', colours: 'x' } }, facts, { asOf: '2026-03-01' });
+  assert.deepEqual(stale.ruleSet.tablesDiffer, [{ table: 'scales', pinned: 'scales-1', current: CLINICAL_TABLE_VERSIONS.scales }, { table: 'colours', pinned: 'x' }]);
 });
 
 test('the seed rule sets pin the tables of this build', () => {

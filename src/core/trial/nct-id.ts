@@ -1,6 +1,9 @@
 // The ClinicalTrials.gov identifier, written once for the whole codebase: "NCT" and 8 digits.
 const NCT_ID = 'NCT\\d{8}';
 
+/** The pattern's source, for a larger pattern (a URL path) that holds an NCT id. */
+export const NCT_ID_SOURCE = NCT_ID;
+
 /** A whole string that is an NCT id (upper case, as the registry stores it). */
 export const NCT_ID_PATTERN = new RegExp(`^${NCT_ID}$`);
 

@@ -26,7 +26,14 @@ export const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en').ope
 
 export const reviewState = z.enum(['reviewed', 'unreviewed']);
 
-export const ruleSetRef = z.object({ version: z.number().int(), review: reviewState });
+export const ruleSetRef = z.object({
+  version: z.number().int(),
+  review: reviewState,
+  tablesDiffer: z
+    .array(z.object({ table: z.string(), pinned: z.string(), current: z.string().optional() }))
+    .optional()
+    .openapi({ description: 'Clinical tables the rule set pins in a version this build does not have: review the rule set' }),
+});
 
 /** Today's date (UTC), the default screening date. */
 export function today(): string {

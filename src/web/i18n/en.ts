@@ -402,6 +402,7 @@ export const en = {
   'screening.result.trial': 'Trial',
   'screening.result.ruleSet': 'Rule set',
   'screening.result.ruleSetValue': 'version {version}, {review}',
+  'screening.result.tablesDiffer': 'This rule set was written against the {table} table version {pinned}; Eligo now has version {current}. Its rules may read codes or limits differently — have it reviewed before relying on the verdict.',
   'screening.verdict.eligible': 'Eligible',
   'screening.verdict.ineligible': 'Not eligible',
   'screening.verdict.incomplete': 'Incomplete — data missing',

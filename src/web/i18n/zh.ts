@@ -401,6 +401,7 @@ export const zh: Messages = {
   'screening.result.trial': '试验',
   'screening.result.ruleSet': '规则集',
   'screening.result.ruleSetValue': '第 {version} 版，{review}',
+  'screening.result.tablesDiffer': '该规则集按临床表 {table} 第 {pinned} 版编写，而 Eligo 当前为第 {current} 版；规则对编码或界值的解读可能不同，请先复核规则集再采用此结论。',
   'screening.verdict.eligible': '符合条件',
   'screening.verdict.ineligible': '不符合条件',
   'screening.verdict.incomplete': '信息不全——缺少数据',

@@ -69,6 +69,13 @@ export function ScreeningResultView({ result, trialTitle, patientName, headingId
           <dt>{t('screening.result.ruleSet')}</dt>
           <dd>{t('screening.result.ruleSetValue', { version: result.ruleSet.version, review: t(`review.state.${result.ruleSet.review}` as MessageKey) })}</dd>
         </div>
+        {result.ruleSet.tablesDiffer ? (
+          <div className="notice" role="note" data-tables-differ="">
+            {result.ruleSet.tablesDiffer.map((difference) => (
+              <p key={difference.table}>{t('screening.result.tablesDiffer', { table: difference.table, pinned: difference.pinned, current: difference.current ?? '—' })}</p>
+            ))}
+          </div>
+        ) : null}
         {patientName ? (
           <div>
             <dt>{t('screening.patientName')}</dt>

@@ -1,5 +1,6 @@
 // The app's pages and the areas in the main navigation. A new area (patient screening, criteria
 // review) adds a Route variant, a pattern in matchRoute and an entry in AREAS.
+import { NCT_ID_SOURCE } from '../../core/trial/nct-id.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
 export type Route =
@@ -27,9 +28,11 @@ export const AREAS: readonly Area[] = [
   { id: 'review', href: '/review', label: 'nav.reviewCriteria', includes: (route) => route.page === 'reviewList' || route.page === 'review' },
 ];
 
-const NCT_PATH = /^\/trials\/(NCT\d{8})\/?$/i;
-const CHECK_PATH = /^\/trials\/(NCT\d{8})\/check\/?$/i;
-const REVIEW_PATH = /^\/trials\/(NCT\d{8})\/review\/?$/i;
+// Case-insensitive: /trials/nct03055078 opens the trial too.
+const trialPath = (suffix: string) => new RegExp(`^/trials/(${NCT_ID_SOURCE})${suffix}/?$`, 'i');
+const NCT_PATH = trialPath('');
+const CHECK_PATH = trialPath('/check');
+const REVIEW_PATH = trialPath('/review');
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/search' || pathname === '') return { page: 'search' };

@@ -11,6 +11,7 @@ import { explain, type Explanation, type Named } from '../explain/messages.ts';
 import { renderExplanation } from '../explain/render.ts';
 import type { Criterion, CriterionKind, RuleSet } from '../rules.ts';
 import { evaluateRule } from './combine.ts';
+import { CLINICAL_TABLE_VERSIONS } from '../table-pins.ts';
 import type { Context, Outcome } from './outcome.ts';
 import type { ConfirmItem, CriterionResult, CriterionStatus, EvaluateOptions, MissingItem, RecordProblemView, ScreeningResult, Truth, Verdict } from './types.ts';
 
@@ -61,7 +62,7 @@ export function evaluateRuleSet(ruleSet: RuleSet, facts: PatientFacts, options: 
     trial: ruleSet.nctId,
     asOf: options.asOf,
     verdict,
-    ruleSet: { version: ruleSet.version, review: ruleSet.review },
+    ruleSet: ruleSetReference(ruleSet),
     criteria,
     missing,
     confirm,
@@ -124,4 +125,16 @@ export function compareScreeningResults(a: ScreeningResult, b: ScreeningResult):
 
 export function recordProblemViews(facts: PatientFacts): RecordProblemView[] {
   return facts.problems.map(({ resource, field, detail }) => ({ resource, field, detail }));
+}
+
+/** The rule set's version and review state, with any clinical-table pin this build does not match (checked at every screening, not only on import). */
+function ruleSetReference(ruleSet: RuleSet): ScreeningResult['ruleSet'] {
+  const reference: ScreeningResult['ruleSet'] = { version: ruleSet.version, review: ruleSet.review };
+  if (!ruleSet.tables) return reference;
+  const differ = Object.entries(ruleSet.tables).flatMap(([table, pinned]) => {
+    const current = CLINICAL_TABLE_VERSIONS[table];
+    return current === pinned ? [] : [current === undefined ? { table, pinned } : { table, pinned, current }];
+  });
+  if (differ.length > 0) reference.tablesDiffer = differ;
+  return reference;
 }

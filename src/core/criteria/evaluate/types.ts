@@ -77,7 +77,8 @@ export interface ScreeningResult {
   trial: string;
   asOf: string;
   verdict: Verdict;
-  ruleSet: { version: number; review: 'reviewed' | 'unreviewed' };
+  /** `tablesDiffer`: the clinical tables this rule set pins that this build has in another version (its rules may read codes or limits differently: review it). */
+  ruleSet: { version: number; review: 'reviewed' | 'unreviewed'; tablesDiffer?: TableVersionDifference[] };
   criteria: CriterionResult[];
   /** Data to obtain before the verdict can be final (criteria that are unknown). */
   missing: MissingItem[];
@@ -101,4 +102,11 @@ export interface RecordProblemView {
   resource: string;
   field: string;
   detail: RecordProblem;
+}
+
+export interface TableVersionDifference {
+  table: string;
+  pinned: string;
+  /** This build's version; absent for a table this build does not have. */
+  current?: string;
 }
