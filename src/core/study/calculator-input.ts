@@ -1,7 +1,8 @@
 // Input of the three clinical calculators (grade, severity, response), validated with zod: the same
 // schemas serve the CLI's JSON Lines and the API. Impossible values (platelets −5, Hb 400 g/L) are
-// refused after unit conversion, against the minimal bounds below.
+// refused after unit conversion, against the plausibility table (clinical/tables/plausibility.ts).
 import * as z from 'zod';
+import { plausibleRange } from '../clinical/tables/plausibility.ts';
 import { analyteByKey, type AnalyteDefinition } from '../clinical/tables/analytes.ts';
 import { ctcaeLabTerm } from '../clinical/tables/ctcae-v5.ts';
 import { RESPONSE_SCHEMES } from '../clinical/tables/response-schemes.ts';
@@ -9,25 +10,6 @@ import { SEVERITY_SCHEMES } from '../clinical/tables/severity.ts';
 import { isIsoDate } from '../clinical/calendar.ts';
 import { problem, type Problem } from '../problems.ts';
 import { toCanonicalUnit } from '../patient/units.ts';
-
-/**
- * Physiologically possible ranges in the canonical unit (inclusive). Eligo's own minimal bounds, wide
- * on purpose (a typo, not a rare patient, should fail), until clinical/tables/plausibility.ts replaces them.
- */
-export const PLAUSIBLE_BOUNDS: Readonly<Record<string, { min: number; max: number }>> = {
-  hemoglobin: { min: 0, max: 250 },
-  anc: { min: 0, max: 200 },
-  wbc: { min: 0, max: 1000 },
-  platelets: { min: 0, max: 5000 },
-  reticulocytes: { min: 0, max: 1000 },
-  alt: { min: 0, max: 100_000 },
-  ast: { min: 0, max: 100_000 },
-  alp: { min: 0, max: 50_000 },
-  'bilirubin.total': { min: 0, max: 1500 },
-  creatinine: { min: 0, max: 5000 },
-  inr: { min: 0.1, max: 20 },
-  aptt: { min: 1, max: 300 },
-};
 
 const finite = z.number({ error: 'a number' }).refine(Number.isFinite, 'a finite number');
 const unit = z.string({ error: 'a unit (UCUM, e.g. "10*9/L", "g/L")' }).trim().min(1, 'a unit (UCUM, e.g. "10*9/L", "g/L")');
@@ -38,7 +20,7 @@ const method = z.enum(['manual', 'automated'], { error: 'manual or automated' })
 
 /** The bound check of one value, or undefined when it cannot be converted (the calculator then says why). */
 export function implausible(value: number, valueUnit: string, analyteKey: string): string | undefined {
-  const bounds = PLAUSIBLE_BOUNDS[analyteKey];
+  const bounds = plausibleRange(analyteKey);
   const analyte = analyteByKey(analyteKey) as AnalyteDefinition;
   if (value < 0) return `a non-negative ${analyte.label.en}`;
   if (!bounds) return undefined;

@@ -10,7 +10,7 @@
 // each entry saying which extreme it clears. They are deliberately wide: a bound that refused a
 // real patient would be worse than one that let a mistyped value through to a clinician's review.
 // Haemoglobin 0–250 g/L, counts, enzymes, bilirubin, creatinine, INR and APTT match the bounds of
-// the clinical calculators (core/study), which take this table as their source.
+// the clinical calculators (core/study/calculator-input.ts), which read this table.
 export const PLAUSIBILITY_TABLE_VERSION = 'plausibility-2026-12.1';
 
 export interface PlausibleRange {
