@@ -156,14 +156,14 @@ function AddGrantForm({ users, studies, change }: { users: UserWithGrants[]; stu
   return (
     <form onSubmit={submit} aria-labelledby="add-grant-heading">
       <h2 id="add-grant-heading">{t('auth.admin.addGrant')}</h2>
-      <label className="field">
-        <span>{t('auth.admin.username')}</span>
-        <select value={String(user.id)} onChange={(event) => setUserId(event.target.value)}>
+      <div className="field">
+        <label htmlFor="add-grant-user">{t('auth.admin.username')}</label>
+        <select id="add-grant-user" value={String(user.id)} onChange={(event) => setUserId(event.target.value)}>
           {users.map((u) => (
             <option key={u.id} value={String(u.id)}>{u.username} ({u.displayName})</option>
           ))}
         </select>
-      </label>
+      </div>
       <GrantFieldset idPrefix="add-grant" legend={t('auth.admin.addGrantFor', { user: user.username })} draft={grant} onChange={setGrant} studies={studies} allowNone={false} />
       <p>
         <button type="submit" className="button button-primary">{t('auth.admin.addGrant')}</button>
