@@ -7,11 +7,16 @@ import { CheckAllTrialsPage } from '../screening/check-all-page.tsx';
 import { CheckPatientPage } from '../screening/check-page.tsx';
 import { SearchPage } from '../search/search-page.tsx';
 import { TrialPage } from '../trial/trial-page.tsx';
+import { AccountMenu } from '../auth/account-menu.tsx';
+import { SignInPage } from '../auth/sign-in-page.tsx';
 import { Link, useLocation } from './router.tsx';
 import { AREAS, matchRoute, type Route } from './routes.ts';
 
 // Criteria review carries the criteria parser and the rule schema; patients and coordinators never need them.
 const ReviewListPage = lazy(() => import('../review/review-list-page.tsx').then((module) => ({ default: module.ReviewListPage })));
+// Account pages are for study staff only.
+const PasswordPage = lazy(() => import('../auth/password-page.tsx').then((module) => ({ default: module.PasswordPage })));
+const UsersAdminPage = lazy(() => import('../auth/users-admin-page.tsx').then((module) => ({ default: module.UsersAdminPage })));
 const ReviewPage = lazy(() => import('../review/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
 
 export function App() {
@@ -47,6 +52,7 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <AccountMenu />
           <LanguageSwitch />
         </div>
       </header>
@@ -81,6 +87,20 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading label={t('review.loading')} />}>
           <ReviewPage key={route.nctId} nctId={route.nctId} />
+        </Suspense>
+      );
+    case 'signIn':
+      return <SignInPage />;
+    case 'changePassword':
+      return (
+        <Suspense fallback={<Loading label={t('auth.signIn.working')} />}>
+          <PasswordPage />
+        </Suspense>
+      );
+    case 'adminUsers':
+      return (
+        <Suspense fallback={<Loading label={t('auth.admin.loading')} />}>
+          <UsersAdminPage />
         </Suspense>
       );
     case 'notFound':
@@ -152,6 +172,9 @@ function pageTitle(route: Route, appName: string, searchTitle: string, notFoundT
     case 'checkAllTrials':
     case 'reviewList':
     case 'review':
+    case 'signIn':
+    case 'changePassword':
+    case 'adminUsers':
       return null;
     case 'notFound':
       return `${notFoundTitle} · ${appName}`;

@@ -10,6 +10,9 @@ export type Route =
   | { page: 'checkAllTrials' }
   | { page: 'reviewList' }
   | { page: 'review'; nctId: string }
+  | { page: 'signIn' }
+  | { page: 'changePassword' }
+  | { page: 'adminUsers' }
   | { page: 'notFound' };
 
 export type AreaId = 'trials' | 'check' | 'review';
@@ -44,6 +47,9 @@ export function matchRoute(pathname: string): Route {
   if (review) return { page: 'review', nctId: review[1].toUpperCase() };
   if (pathname === '/check' || pathname === '/check/') return { page: 'checkAllTrials' };
   if (pathname === '/review' || pathname === '/review/') return { page: 'reviewList' };
+  if (pathname === '/sign-in' || pathname === '/sign-in/') return { page: 'signIn' };
+  if (pathname === '/account/password' || pathname === '/account/password/') return { page: 'changePassword' };
+  if (pathname === '/admin/users' || pathname === '/admin/users/') return { page: 'adminUsers' };
   return { page: 'notFound' };
 }
 
