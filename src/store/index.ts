@@ -14,6 +14,8 @@ import { kyselyStudyStore, type StudyStore } from './conduct/studies.ts';
 import { kyselyAuditStore, type AuditStore } from './conduct/audit.ts';
 import type { AuditWriter } from '../conduct/audit/entry.ts';
 import { appendAudit } from './conduct/audit-append.ts';
+import type { SubjectRepository } from './conduct/subject-repository.ts';
+import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -69,6 +71,8 @@ export interface Stores {
   audit: AuditStore;
   /** Appends to the audit chain inside the caller's transaction. */
   auditWriter: AuditWriter;
+  /** Screening log, identity, consent, enrollment and randomization: every read takes the actor's site scope. */
+  subjects: SubjectRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -111,6 +115,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     studies,
     audit: kyselyAuditStore(db),
     auditWriter: { append: appendAudit },
+    subjects: kyselySubjectRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);
