@@ -55,7 +55,7 @@ const screenFormRoute = createRoute({
   path: '/api/trials/{nctId}/screen/form',
   summary: 'Screen a patient entered by hand (the web form) against a trial',
   description: 'The record is turned into a FHIR Bundle (Eligo concept codes, LOINC) and screened like any other; nothing is stored. Codes come from GET /api/eligibility/catalog.',
-  request: { params: nctIdParam, query: screenQuery, body: { required: true, content: { 'application/json': { schema: manualRecordSchema.openapi('ManualPatientRecord') } } } },
+  request: { params: nctIdParam, query: screenQuery, body: { required: true, content: { 'application/json': { schema: manualRecordSchema } } } },
   responses: {
     200: { description: 'Criterion-by-criterion result', content: { 'application/json': { schema: screeningResultSchema } } },
     400: errorResponse('A field of the record is invalid, or the body has none of its fields (the details name them)'),
