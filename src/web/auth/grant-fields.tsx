@@ -1,24 +1,9 @@
 // The fields of one grant: role, study, site and the allocation right. A sponsor admin picks one of the
 // studies they manage; a system administrator types the study's NCT id. Site roles need a site code.
-import { ROLE_NAMES, STUDY_WIDE_ROLE_NAMES, type GrantFields, type Role } from '../api/auth.ts';
+import { ROLE_NAMES, STUDY_WIDE_ROLE_NAMES, type Role } from '../api/auth.ts';
+import type { GrantDraft } from './account-forms.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
-
-export interface GrantDraft {
-  role: Role | '';
-  studyId: string;
-  siteCode: string;
-  canViewAllocation: boolean;
-}
-
-export const emptyGrant = (studies: readonly string[]): GrantDraft => ({ role: '', studyId: studies[0] ?? '', siteCode: '', canViewAllocation: false });
-
-/** The grant to send; the server checks it (role, study, site, site role without a site). */
-export function grantFields(draft: GrantDraft): GrantFields | null {
-  if (draft.role === '') return null;
-  const siteCode = draft.siteCode.trim().toUpperCase();
-  return { role: draft.role, studyId: draft.studyId.trim().toUpperCase(), siteCode: siteCode === '' ? null : siteCode, canViewAllocation: draft.canViewAllocation };
-}
 
 export const roleLabel = (t: ReturnType<typeof useT>, role: string) => t(`auth.role.${role}` as MessageKey);
 
