@@ -77,13 +77,13 @@ for (const makeBackend of cliBackends()) {
 
     test('user add reads the password from stdin; the user signs in with it; list shows users and grants', { timeout: 600_000 }, async () => {
       ok(['user', 'add', '--username', 'root', '--system-admin', '--display-name', 'Installation admin', '--password-stdin'], `${PASSWORD}\n`);
-      const added = ok(['user', 'add', '--username', 'coord', '--role', 'coordinator', '--study', 'NCT05794425', '--site', 'PUMCH', '--password-stdin'], `${PASSWORD}-2\n`);
-      assert.match(added.stdout, /^created coord .*coordinator NCT05794425\/PUMCH/);
+      const added = ok(['user', 'add', '--username', 'coord', '--role', 'coordinator', '--study', 'NCT05794425', '--site', 'JN01', '--password-stdin'], `${PASSWORD}-2\n`);
+      assert.match(added.stdout, /^created coord .*coordinator NCT05794425\/JN01/);
       assert.equal(added.stdout.includes(PASSWORD), false, 'the password is never printed');
       const listed = users();
       assert.deepEqual(listed.map((user) => [user.username, user.isSystemAdmin, user.displayName]).sort(), [['coord', false, 'coord'], ['root', true, 'Installation admin']]);
-      assert.deepEqual(userNamed('coord')!.grants.map((grant) => [grant.role, grant.studyId, grant.siteCode, grant.canViewAllocation]), [['coordinator', 'NCT05794425', 'PUMCH', false]]);
-      assert.match(ok(['user', 'list']).stdout, /^coord \(coord, id \d+\): #\d+ coordinator NCT05794425\/PUMCH$/m);
+      assert.deepEqual(userNamed('coord')!.grants.map((grant) => [grant.role, grant.studyId, grant.siteCode, grant.canViewAllocation]), [['coordinator', 'NCT05794425', 'JN01', false]]);
+      assert.match(ok(['user', 'list']).stdout, /^coord \(coord, id \d+\): #\d+ coordinator NCT05794425\/JN01$/m);
       await inDatabase(async (database) => {
         const accounts = accountServiceOf(createStores(database.db));
         // The trailing line break of stdin is not part of the password.
@@ -100,7 +100,7 @@ for (const makeBackend of cliBackends()) {
 
     test('bad input names the flag and the value, exits 2 and writes nothing', { timeout: 600_000 }, async () => {
       const before = await inDatabase(async (database) => Number((await sql<{ n: string }>`select count(*) as n from audit_event`.execute(database.db)).rows[0].n));
-      refused(['user', 'add', '--username', 'nurse1', '--role', 'nurse', '--study', 'NCT05794425', '--site', 'PUMCH', '--password-stdin'], /^eligo: --role: .*sponsor_admin.*\(got "nurse"\)/, `${PASSWORD}\n`);
+      refused(['user', 'add', '--username', 'nurse1', '--role', 'nurse', '--study', 'NCT05794425', '--site', 'JN01', '--password-stdin'], /^eligo: --role: .*sponsor_admin.*\(got "nurse"\)/, `${PASSWORD}\n`);
       refused(['user', 'add', '--username', 'nurse1', '--role', 'coordinator', '--study', 'NCT05794425', '--password-stdin'], /^eligo: --site: the role coordinator works at one site/, `${PASSWORD}\n`);
       const weak = refused(['user', 'add', '--username', 'nurse1', '--role', 'monitor', '--study', 'NCT05794425', '--password-stdin'], /^eligo: --password-stdin: expected at least 12 characters \(got 6\)/, 'short1\n');
       assert.equal(weak.stderr.includes('short1'), false, 'the password is not echoed');
@@ -122,7 +122,7 @@ for (const makeBackend of cliBackends()) {
     test('grant and revoke a grant (by role, study and site, or by id); disable, enable and unlock', { timeout: 600_000 }, () => {
       assert.match(ok(['user', 'grant', '--username', 'coord', '--role', 'monitor', '--study', 'NCT05794425', '--allocation']).stdout, /^granted coord #\d+ monitor NCT05794425 \(all sites\) \+allocation\n$/);
       ok(['user', 'grant', '--username', 'coord', '--role', 'investigator', '--study', 'NCT03055078', '--site', 'HB01']);
-      assert.deepEqual(userNamed('coord')!.grants.map((grant) => `${grant.role} ${grant.studyId} ${grant.siteCode} ${grant.canViewAllocation}`).sort(), ['coordinator NCT05794425 PUMCH false', 'investigator NCT03055078 HB01 false', 'monitor NCT05794425 null true']);
+      assert.deepEqual(userNamed('coord')!.grants.map((grant) => `${grant.role} ${grant.studyId} ${grant.siteCode} ${grant.canViewAllocation}`).sort(), ['coordinator NCT05794425 JN01 false', 'investigator NCT03055078 HB01 false', 'monitor NCT05794425 null true']);
       assert.match(ok(['user', 'revoke', '--username', 'coord', '--role', 'monitor', '--study', 'NCT05794425']).stdout, /^revoked #\d+ monitor NCT05794425/);
       refused(['user', 'revoke', '--username', 'coord', '--role', 'monitor', '--study', 'NCT05794425'], /no grant of coord "monitor NCT05794425"/);
       const investigator = userNamed('coord')!.grants.find((grant) => grant.role === 'investigator')!;

@@ -17,8 +17,8 @@ before(async () => {
   harness = await startBrowserHarness({
     prepare: async (database) => {
       const accounts = accountServiceOf(createStores(database.db));
-      await accounts.createUser(CLI, { username: 'li.wei', displayName: 'Li Wei', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'PUMCH', role: 'coordinator' }] });
-      await accounts.createUser(CLI, { username: 'wang.fang', displayName: '王芳', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'TJH', role: 'investigator' }] });
+      await accounts.createUser(CLI, { username: 'li.wei', displayName: 'Li Wei', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'JN01', role: 'coordinator' }] });
+      await accounts.createUser(CLI, { username: 'wang.fang', displayName: '王芳', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'JN03', role: 'investigator' }] });
       await accounts.createUser(CLI, { username: 'root', displayName: 'Installation admin', password: PASSWORD, isSystemAdmin: true });
       await accounts.createUser(CLI, { username: 'sponsor', displayName: 'Sponsor Admin', password: PASSWORD, grants: [{ studyId: 'NCT05794425', role: 'sponsor_admin' }] });
       await accounts.createUser(CLI, { username: 'root.zh', displayName: '管理员', password: PASSWORD, isSystemAdmin: true });
@@ -104,11 +104,11 @@ describe('user administration', () => {
       assert.match(generated, /^[A-Za-z2-9]{20}$/);
       await newUser.getByRole('group', { name: /First grant/ }).getByLabel('Role', { exact: true }).selectOption({ label: 'Site coordinator' });
       await newUser.getByLabel('Study', { exact: true }).fill('NCT05794425');
-      await newUser.getByLabel('Site', { exact: true }).fill('SDPH');
+      await newUser.getByLabel('Site', { exact: true }).fill('JN02');
       await newUser.getByRole('button', { name: 'Create user' }).click();
       await page.getByRole('status').getByText('User zhao.min created.').waitFor();
       const row = table.locator('tr[data-user="zhao.min"]');
-      await row.locator('[data-grant="coordinator NCT05794425 SDPH"]').waitFor();
+      await row.locator('[data-grant="coordinator NCT05794425 JN02"]').waitFor();
 
       // A site role without a site is refused by the server, which names the field.
       const addGrant = page.getByRole('form', { name: 'Add grant' });
@@ -163,7 +163,7 @@ describe('user administration', () => {
       assert.equal(await table.getByRole('rowheader', { name: 'sun.li' }).count(), 0);
       await newUser.getByLabel('Site', { exact: true }).fill('tjh');
       await newUser.getByRole('button', { name: 'Create user' }).click();
-      await table.locator('tr[data-user="sun.li"] [data-grant="investigator NCT05794425 TJH"]').waitFor();
+      await table.locator('tr[data-user="sun.li"] [data-grant="investigator NCT05794425 JN03"]').waitFor();
       assert.deepEqual(errors.filter((error) => !/status of 400/.test(error)), []);
     } finally {
       await context.close();
@@ -199,10 +199,10 @@ describe('accounts in 简体中文', () => {
       await addGrant.getByLabel('用户名', { exact: true }).selectOption({ label: 'wang.fang (王芳)' });
       await addGrant.getByLabel('角色', { exact: true }).selectOption({ label: '中心协调员' });
       await addGrant.getByLabel('研究', { exact: true }).fill('NCT05794425');
-      await addGrant.getByLabel('中心', { exact: true }).fill('PUMCH');
+      await addGrant.getByLabel('中心', { exact: true }).fill('JN01');
       await addGrant.getByRole('button', { name: '添加授权' }).click();
       await page.getByRole('status').getByText('wang.fang 现在在 NCT05794425 中担任中心协调员。').waitFor();
-      await page.locator('tr[data-user="wang.fang"]').getByText('中心协调员 · NCT05794425 · PUMCH').waitFor();
+      await page.locator('tr[data-user="wang.fang"]').getByText('中心协调员 · NCT05794425 · JN01').waitFor();
       await account.getByRole('button', { name: '退出登录' }).click();
       await page.locator('header').getByRole('link', { name: '登录' }).waitFor();
       assert.deepEqual(errors.filter((error) => !/status of 401/.test(error)), []);
