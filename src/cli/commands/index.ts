@@ -18,6 +18,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
   { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
   { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
+  { names: ['screening', 'enroll'], load: async () => (await import('./subjects.ts')).registerSubjects },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */
