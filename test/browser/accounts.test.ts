@@ -161,7 +161,7 @@ describe('user administration', () => {
       await newUser.getByRole('button', { name: 'Create user' }).click();
       await page.getByRole('alert').getByText(/siteCode: the role investigator works at one site/).waitFor();
       assert.equal(await table.getByRole('rowheader', { name: 'sun.li' }).count(), 0);
-      await newUser.getByLabel('Site', { exact: true }).fill('tjh');
+      await newUser.getByLabel('Site', { exact: true }).fill('jn03');
       await newUser.getByRole('button', { name: 'Create user' }).click();
       await table.locator('tr[data-user="sun.li"] [data-grant="investigator NCT05794425 JN03"]').waitFor();
       assert.deepEqual(errors.filter((error) => !/status of 400/.test(error)), []);
