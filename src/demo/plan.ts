@@ -5,7 +5,8 @@
 // from the patient, the engine's result and the protocol's consent forms.
 import type { ConfirmationAnswer } from '../conduct/model.ts';
 import type { ScreeningResult } from '../core/criteria/evaluate.ts';
-import { currentConsentForm, type ProtocolSettings } from '../core/study/protocol.ts';
+import { currentConsentForm, type ProtocolSettings, type StratumFactor } from '../core/study/protocol.ts';
+import { classifySeverity } from '../core/study/severity.ts';
 import { addDays } from './dates.ts';
 import { CONSENT_CRITERION, type DemoPatient } from './patients.ts';
 
@@ -99,4 +100,32 @@ function alpOverrideReason(result: ScreeningResult): string {
   const alp = result.criteria.find((criterion) => criterion.id === 'exc-5')?.evidence.find((evidence) => evidence.ratio !== undefined && /phosphatase|ALP/i.test(evidence.label));
   const ratio = alp?.ratio !== undefined ? `${alp.ratio.toFixed(2)}×ULN` : 'between 1.5 and 3×ULN';
   return `ALP ${ratio} meets inclusion 2 (≤ 3×ULN) but not exclusion 5 (≤ 1.5×ULN); the protocol contradicts itself and the sponsor's medical monitor agreed to enroll`;
+}
+
+/**
+ * The patient's protocol factors (the randomization's strata) in the study's own level codes: the
+ * diagnosis group, and the severity by modified-Camitta counts (for other diagnoses than aplastic
+ * anaemia too: the stratum is about how deep the cytopenia is). A level the study does not have falls
+ * back to its broader one (VSAA → SAA, PRCA → OTHER_BMF).
+ */
+export function factorsFor(patient: DemoPatient, strata: readonly StratumFactor[]): Record<string, string> {
+  const factors: Record<string, string> = {};
+  for (const factor of strata) {
+    const codes = new Set(factor.levels.map((level) => level.code));
+    let candidates: string[];
+    if (factor.key === 'diagnosisGroup') candidates = [patient.diagnosisGroup, 'OTHER_BMF', 'OTHER'];
+    else if (factor.key === 'severity') {
+      const severity = patient.severity ?? severityOfCounts(patient);
+      candidates = severity === 'VSAA' ? ['VSAA', 'SAA'] : [severity];
+    } else throw new Error(`the demo does not know the stratum factor "${factor.key}" of the protocol`);
+    const level = candidates.find((code) => codes.has(code));
+    if (!level) throw new Error(`the protocol's stratum "${factor.key}" has no level for ${candidates[0]} (levels: ${[...codes].join(', ')})`);
+    factors[factor.key] = level;
+  }
+  return factors;
+}
+
+function severityOfCounts(patient: DemoPatient): 'VSAA' | 'SAA' | 'NSAA' {
+  const count = (analyte: string) => ({ value: patient.record.results!.find((result) => result.analyte === analyte)!.value, unit: '10*9/L' });
+  return classifySeverity({ anc: count('anc'), platelets: count('platelets'), reticulocytes: count('reticulocytes'), reticulocyteMethod: 'automated' }).severity ?? 'NSAA';
 }

@@ -20,7 +20,8 @@ export interface DemoSiteInput {
   /** Only active sites screen; a site screens from its activation date. */
   status: 'pending' | 'active' | 'closed';
   activatedOn: string | null;
-  isLeadSponsor: boolean;
+  /** Subjects the site is expected to enroll; 0 for a site that does not recruit (the sponsor company itself). */
+  targetEnrollment: number | null;
 }
 
 export interface DemoSite extends DemoSiteLab {
@@ -63,12 +64,12 @@ export class DemoInputError extends Error {}
 function chooseSites(rng: RandomGenerator, sites: readonly DemoSiteInput[], count: number, recruitment: { from: string; to: string }): DemoSiteInput[] {
   // A site that opens in the last three months of recruitment would screen almost nobody.
   const lastUsefulOpening = addDays(recruitment.to, -90);
-  const usable = sites.filter((site) => site.status === 'active' && (site.activatedOn ?? recruitment.from) <= lastUsefulOpening);
+  const usable = sites.filter((site) => site.status === 'active' && site.targetEnrollment !== 0 && (site.activatedOn ?? recruitment.from) <= lastUsefulOpening);
   if (usable.length < MIN_STAFFED_SITES) {
-    throw new DemoInputError(`the demo needs at least ${MIN_STAFFED_SITES} active sites opened by ${lastUsefulOpening}; the study has ${usable.length}`);
+    throw new DemoInputError(`the demo needs at least ${MIN_STAFFED_SITES} active recruiting sites opened by ${lastUsefulOpening}; the study has ${usable.length}`);
   }
-  const chosen = usable.filter((site) => site.isLeadSponsor).slice(0, 1);
-  const others = usable.filter((site) => !chosen.includes(site));
+  const chosen: DemoSiteInput[] = [];
+  const others = [...usable];
   while (chosen.length < Math.min(count, usable.length)) {
     const next = pick(rng, others);
     others.splice(others.indexOf(next), 1);
@@ -103,7 +104,8 @@ export function generateDemoRun(rng: RandomGenerator, options: DemoRunOptions): 
   const sites: DemoSite[] = chosen.map((site) => ({
     siteCode: site.siteCode,
     opensOn: site.activatedOn && site.activatedOn > recruitment.from ? site.activatedOn : recruitment.from,
-    pace: site.isLeadSponsor ? 3 : roundTo(logUniform(rng, 0.5, 2), 2),
+    // Sites recruit in proportion to their target, faster or slower than planned.
+    pace: roundTo((site.targetEnrollment ?? 3) * logUniform(rng, 0.5, 2), 2),
     ptUln: roundTo(12.5 + unit(rng) * 1.5, 1),
     apttUln: roundTo(34 + unit(rng) * 8, 1),
   }));

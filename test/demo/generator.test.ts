@@ -10,7 +10,7 @@ import { protocolSettingsSchema, currentConsentForm } from '../../src/core/study
 import { classifySeverity } from '../../src/core/study/severity.ts';
 import { parseRuleSet } from '../../src/eligibility/rule-sets.ts';
 import { screenRecord } from '../../src/eligibility/screening.ts';
-import { failingCriteria, planSteps, type DemoStep } from '../../src/demo/plan.ts';
+import { factorsFor, failingCriteria, planSteps, type DemoStep } from '../../src/demo/plan.ts';
 import { CONFIRM_CRITERIA, CONSENT_CRITERION } from '../../src/demo/patients.ts';
 import { seededGenerator } from '../../src/demo/random.ts';
 import { DemoInputError, generateDemoRun, MIN_STAFFED_SITES, type DemoSiteInput } from '../../src/demo/run.ts';
@@ -18,19 +18,20 @@ import { DemoInputError, generateDemoRun, MIN_STAFFED_SITES, type DemoSiteInput 
 const RULES = parseRuleSet(JSON.parse(readFileSync('data/seed-trials/NCT05794425.rules.json', 'utf8')), 'NCT05794425.rules.json');
 const STUDY = 'NCT05794425';
 
-/** Twelve active sites opening over the first year, two pending ones, a closed one. */
+/** The sponsor (active, recruits nobody), twelve hospitals opening over the first year, two pending ones, a closed one. */
 const SITES: DemoSiteInput[] = [
-  ...Array.from({ length: 12 }, (_, i) => ({ siteCode: `S${String(i + 1).padStart(2, '0')}`, status: 'active' as const, activatedOn: `${i < 5 ? 2023 : 2024}-${String(((i * 2) % 12) + 1).padStart(2, '0')}-10`, isLeadSponsor: i === 0 })),
-  { siteCode: 'P01', status: 'pending', activatedOn: null, isLeadSponsor: false },
-  { siteCode: 'P02', status: 'pending', activatedOn: null, isLeadSponsor: false },
-  { siteCode: 'C01', status: 'closed', activatedOn: '2023-09-01', isLeadSponsor: false },
+  { siteCode: 'SP01', status: 'active', activatedOn: '2023-08-01', targetEnrollment: 0 },
+  ...Array.from({ length: 12 }, (_, i) => ({ siteCode: `S${String(i + 1).padStart(2, '0')}`, status: 'active' as const, activatedOn: `${i < 5 ? 2023 : 2024}-${String(((i * 2) % 12) + 1).padStart(2, '0')}-10`, targetEnrollment: 2 + (i % 4) })),
+  { siteCode: 'P01', status: 'pending', activatedOn: null, targetEnrollment: 3 },
+  { siteCode: 'P02', status: 'pending', activatedOn: null, targetEnrollment: 3 },
+  { siteCode: 'C01', status: 'closed', activatedOn: '2023-09-01', targetEnrollment: 3 },
 ];
 
 const PROTOCOL = protocolSettingsSchema.parse({
   studyId: STUDY, version: 1, design: 'randomized', blinded: false,
   arms: [{ code: 'UCB_MSC', label: 'UCB + UC-MSC', ratio: 1, intervention: 'cells' }, { code: 'CSA', label: 'Cyclosporine A', ratio: 1, intervention: 'CsA' }],
   stratifyBySite: true, strata: [], blockMultiples: [1, 2], visits: [], dosing: {}, responseScheme: 'BSH-2016', ctcaeVersion: '5.0',
-  consentForms: [{ version: 'v1.0', effectiveFrom: '2023-07-01', languages: ['zh'] }, { version: 'v2.0', effectiveFrom: '2024-06-01', languages: ['zh'] }],
+  consentForms: [{ version: 'v1.0', effectiveFrom: '2023-08-01', languages: ['zh'] }, { version: 'v2.0', effectiveFrom: '2024-06-01', languages: ['zh'] }],
 });
 
 const run = generateDemoRun(seededGenerator(42), { studyId: STUDY, sites: SITES, patients: 300 });
@@ -53,12 +54,12 @@ describe('demo generator', () => {
   test('patients are screened only at staffed active sites, from their opening, within recruitment, in date order', () => {
     assert.equal(run.patients.length, 300);
     assert.ok(run.sites.length >= MIN_STAFFED_SITES);
-    assert.ok(run.sites.some((site) => site.siteCode === 'S01'), 'the lead sponsor site takes part');
+    assert.ok(!run.sites.some((site) => site.siteCode === 'SP01'), 'a site that recruits nobody gets no patients');
     const bySite = new Map(run.sites.map((site) => [site.siteCode, site]));
     for (const patient of run.patients) {
       const site = bySite.get(patient.siteCode);
       assert.ok(site, `${patient.siteCode} is a staffed site`);
-      assert.ok(SITES.find((input) => input.siteCode === patient.siteCode)?.status === 'active');
+      assert.equal(SITES.find((input) => input.siteCode === patient.siteCode)?.status, 'active');
       assert.ok(patient.screenedOn >= site.opensOn && patient.screenedOn <= run.recruitment.to);
     }
     assert.deepEqual(run.patients.map((patient) => patient.screenedOn), run.patients.map((patient) => patient.screenedOn).sort());
@@ -169,8 +170,31 @@ describe('demo generator', () => {
   });
 
   test('too few active sites is refused with the reason', () => {
-    const few = SITES.slice(0, MIN_STAFFED_SITES - 1);
-    assert.throws(() => generateDemoRun(seededGenerator(1), { studyId: STUDY, sites: few }), (error) => error instanceof DemoInputError && /at least 5 active sites/.test(error.message));
+    const few = SITES.slice(0, MIN_STAFFED_SITES); // the sponsor and four hospitals
+    assert.throws(() => generateDemoRun(seededGenerator(1), { studyId: STUDY, sites: few }), (error) => error instanceof DemoInputError && /at least 5 active recruiting sites/.test(error.message));
     assert.throws(() => generateDemoRun(seededGenerator(1), { studyId: STUDY, sites: SITES, patients: 0 }), /patients: expected a whole number/);
+  });
+});
+
+describe('demo strata', () => {
+  const strata = [
+    { key: 'diagnosisGroup', label: 'Diagnosis group', levels: [{ code: 'AA', label: 'AA' }, { code: 'OTHER_BMF', label: 'other' }] },
+    { key: 'severity', label: 'Severity', levels: [{ code: 'SAA', label: 'SAA/VSAA' }, { code: 'NSAA', label: 'NSAA' }] },
+  ];
+
+  test('every patient gets a level of each stratum: AA or other, SAA (VSAA too) or NSAA', () => {
+    const seen = new Set<string>();
+    for (const patient of run.patients) {
+      const factors = factorsFor(patient, strata);
+      assert.equal(factors.diagnosisGroup, patient.diagnosis === 'aplastic-anemia' ? 'AA' : 'OTHER_BMF');
+      if (patient.severity) assert.equal(factors.severity, patient.severity === 'NSAA' ? 'NSAA' : 'SAA');
+      seen.add(`${factors.diagnosisGroup} ${factors.severity}`);
+    }
+    assert.equal(seen.size, 4, [...seen].join('; '));
+  });
+
+  test('a factor the demo does not know, or a level missing, is said', () => {
+    assert.throws(() => factorsFor(run.patients[0], [{ key: 'ageGroup', label: 'Age', levels: [{ code: 'A', label: 'a' }, { code: 'B', label: 'b' }] }]), /does not know the stratum factor "ageGroup"/);
+    assert.throws(() => factorsFor(run.patients[0], [{ key: 'severity', label: 'S', levels: [{ code: 'X', label: 'x' }, { code: 'Y', label: 'y' }] }]), /has no level/);
   });
 });

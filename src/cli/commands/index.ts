@@ -16,6 +16,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['screen', 'sites', 'rules'], load: async () => (await import('./screen.ts')).registerScreen },
   { names: ['criteria'], load: async () => (await import('./criteria.ts')).registerCriteria },
   { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
+  { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */
