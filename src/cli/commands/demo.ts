@@ -4,8 +4,8 @@
 // passwords come from node:crypto, so a public seed does not give away the accounts.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import type { ConductServices } from '../../conduct/services.ts';
-import { EligoError } from '../../core/problems.ts';
+import type { ConductClock } from '../../conduct/screening/subject-access.ts';
+import type { DemoServices } from '../../demo/drive.ts';
 import type { Stores } from '../../store/index.ts';
 import { usageError } from '../errors.ts';
 import { withStores } from '../stores.ts';
@@ -51,16 +51,15 @@ export function registerDemo(program: Command): void {
 }
 
 /**
- * The conduct services (src/conduct/compose.ts) reading the demo's clock. Looked up at run time while
- * the composition root is being merged (branches h/studies, h/subjects): a build without it says so.
+ * The conduct services on the demo's clock: the study service as composed for the app
+ * (conductServicesFor), and the screening, consent and enrollment services built by the same
+ * factories with the demo's clock instead of the system's — compose.ts offers no clock of its own.
  */
-async function conductServicesWithClock(stores: Stores, clock: { now(): Date }): Promise<ConductServices> {
-  const specifier = '../../conduct/compose.ts';
-  const compose = (await import(specifier).catch(() => ({}))) as { conductServicesWithClock?: (stores: Stores, clock: { now(): Date }) => ConductServices };
-  if (typeof compose.conductServicesWithClock !== 'function') {
-    throw EligoError.of('unavailable', { code: 'conduct_services_missing', field: '(build)', expected: 'conductServicesWithClock(stores, clock) in src/conduct/compose.ts', message: 'this build has no conduct services that take a clock (conductServicesWithClock in src/conduct/compose.ts): the demo cannot date its events' });
-  }
-  return compose.conductServicesWithClock(stores, clock);
+async function conductServicesWithClock(stores: Stores, clock: ConductClock): Promise<DemoServices['conduct']> {
+  const [{ conductServicesFor }, { screeningService }, { consentService }, { enrollmentService }] = await Promise.all([
+    import('../../conduct/compose.ts'), import('../../conduct/screening/service.ts'), import('../../conduct/consent/service.ts'), import('../../conduct/enrollment/service.ts'),
+  ]);
+  return { studies: conductServicesFor(stores).studies, screening: screeningService({ stores, clock }), consent: consentService({ stores, clock }), enrollment: enrollmentService({ stores, clock }) };
 }
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {
