@@ -16,6 +16,8 @@ const COMMANDS: CommandEntry[] = [
   { names: ['screen', 'sites', 'rules'], load: async () => (await import('./screen.ts')).registerScreen },
   { names: ['criteria'], load: async () => (await import('./criteria.ts')).registerCriteria },
   { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
+  { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
+  { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
   { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
 ];
 
