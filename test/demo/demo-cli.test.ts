@@ -10,12 +10,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+// The server first: it extends zod with OpenAPI metadata before the core schemas are built.
+import { appDependencies, createApp } from '../../src/server/app.ts';
 import type { Actor } from '../../src/conduct/access/actor.ts';
 import { conductServicesFor } from '../../src/conduct/compose.ts';
+import { consentService } from '../../src/conduct/consent/service.ts';
+import { enrollmentService } from '../../src/conduct/enrollment/service.ts';
+import { screeningService } from '../../src/conduct/screening/service.ts';
 import type { ScreeningView } from '../../src/conduct/model.ts';
 import { ratioSum } from '../../src/core/study/protocol.ts';
 import { openEligo } from '../../src/runtime.ts';
-import { appDependencies, createApp } from '../../src/server/app.ts';
 import { accountServiceFor } from '../../src/server/auth/accounts.ts';
 import type { Database, DatabaseLocation } from '../../src/store/database.ts';
 import { createStores } from '../../src/store/index.ts';
@@ -75,8 +79,14 @@ interface DemoOutput {
   accounts: Array<{ username: string; role: string; siteCode: string | null; password: string }>;
 }
 
+/** The services the demo wrote through, reading (the subjects services from their factories, as the demo builds them). */
+function servicesOf(database: Database) {
+  const stores = createStores(database.db);
+  return { ...conductServicesFor(stores), screening: screeningService({ stores }), consent: consentService({ stores }), enrollment: enrollmentService({ stores }) };
+}
+
 async function allScreenings(actor: Actor, database: Database): Promise<ScreeningView[]> {
-  const conduct = conductServicesFor(createStores(database.db));
+  const conduct = servicesOf(database);
   const page = await conduct.screening.listScreenings(actor, { studyId: STUDY, limit: 500 });
   return page.items.sort((a, b) => a.subjectNumber.localeCompare(b.subjectNumber));
 }
@@ -113,7 +123,7 @@ for (const target of targets) {
       const outcomes = new Set(screenings.map((screening) => screening.outcome));
       for (const outcome of ['enrolled', 'screen_failure']) assert.ok(outcomes.has(outcome as ScreeningView['outcome']), `${outcome} present`);
       assert.ok(screenings.some((screening) => screening.outcome === 'screen_failure' && screening.failureReasons.length > 0));
-      const conduct = conductServicesFor(createStores(database.db));
+      const conduct = servicesOf(database);
       const enrolled = screenings.filter((screening) => screening.outcome === 'enrolled');
       assert.equal(enrolled.length, output.outcomes.enrolled);
       for (const screening of enrolled.slice(0, 10)) {
@@ -126,7 +136,7 @@ for (const target of targets) {
     });
 
     test('arms are balanced within each stratum to within half the largest block', async () => {
-      const conduct = conductServicesFor(createStores(database.db));
+      const conduct = servicesOf(database);
       const study = await conduct.studies.getStudy(manager, STUDY);
       const largestBlock = Math.max(...study.protocol.blockMultiples) * ratioSum(study.protocol);
       const enrollments = await conduct.enrollment.listEnrollments(manager, STUDY, { limit: 500 });
@@ -146,22 +156,23 @@ for (const target of targets) {
     });
 
     test('the audit chain holds', async () => {
-      const conduct = conductServicesFor(createStores(database.db));
+      const conduct = servicesOf(database);
       const report = await conduct.audit.verifyAuditChain({ userId: 0, username: 'cli:test', isSystemAdmin: true, grants: [], via: 'cli' });
       assert.equal(report.intact, true, JSON.stringify(report));
       assert.ok(report.entries > PATIENTS);
     });
 
-    test('the printed accounts sign in over HTTP, and a site coordinator sees only their site', async () => {
+    test('the printed accounts sign in over HTTP, with the role and site printed', async () => {
       const app = createApp(appDependencies(database));
       assert.equal(output.accounts.length, 4 + 2 * output.sites.length);
       for (const role of ['sponsor_admin', 'data_manager', 'monitor', 'investigator', 'coordinator']) assert.ok(output.accounts.some((account) => account.role === role), role);
       for (const account of [output.accounts.find((a) => a.role === 'sponsor_admin')!, output.accounts.find((a) => a.role === 'coordinator')!]) {
         const response = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account.username, password: account.password }) });
         assert.equal(response.status, 200, `${account.username} signs in`);
-        const body = (await response.json()) as { user: { username: string }; grants: Array<{ role: string; siteCode: string | null }> };
-        assert.equal(body.user.username, account.username);
-        assert.deepEqual(body.grants.map((grant) => [grant.role, grant.siteCode]), [[account.role, account.siteCode]]);
+        const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+        const session = (await (await app.request('/api/auth/session', { headers: { cookie } })).json()) as { user: { username: string }; grants: Array<{ role: string; siteCode: string | null }> };
+        assert.equal(session.user.username, account.username);
+        assert.deepEqual(session.grants.map((grant) => [grant.role, grant.siteCode]), [[account.role, account.siteCode]]);
       }
       const wrong = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: output.accounts[0].username, password: 'not the password it printed' }) });
       assert.equal(wrong.status, 401);
