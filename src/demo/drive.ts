@@ -60,6 +60,8 @@ export interface DemoOptions {
   newPassword: () => string;
   /** The last day events may fall on (yesterday: nothing is dated in the future). */
   until: string;
+  /** Told after each patient's screening: how many are screened of how many. */
+  onProgress?: (screened: number, total: number) => void;
 }
 
 /** The command line as operator: it administers users and, to read the study before anyone exists, sees it study-wide. */
@@ -127,6 +129,7 @@ export async function runDemo(services: DemoServices, clock: DemoClock, options:
       studyId: DEMO_STUDY_ID, siteCode: patient.siteCode, screenedOn: patient.screenedOn, source: { kind: 'manual', record: patient.record }, identity: patient.identity, factors: factorsFor(patient, study.protocol.strata),
     });
     summary.screened++;
+    options.onProgress?.(summary.screened, run.patients.length);
     const steps = planSteps(patient, view.result, { protocol: study.protocol, recruitment: run.recruitment, until: options.until });
     const outcome = steps.some((step) => step.kind === 'enroll') ? 'enrolled' : (steps.find((step) => step.kind === 'outcome') as Extract<DemoStep, { kind: 'outcome' }> | undefined)?.outcome ?? 'pending';
     summary.outcomes[outcome]++;
@@ -171,6 +174,9 @@ export async function runDemo(services: DemoServices, clock: DemoClock, options:
       throw error;
     }
   }
+  // The accounts as the team is listed: the sponsor's people, then each site's.
+  const order = new Map(run.team.map((user, index) => [user.username, index]));
+  summary.accounts.sort((a, b) => order.get(a.username)! - order.get(b.username)!);
   return summary;
 }
 

@@ -91,6 +91,15 @@ async function allScreenings(actor: Actor, database: Database): Promise<Screenin
   return page.items.sort((a, b) => a.subjectNumber.localeCompare(b.subjectNumber));
 }
 
+test('a bad option is refused with the option named, before the database is opened', async () => {
+  for (const [args, message] of [[['--patients', '0'], /--patients: expected a whole number from 1 to 5000, got "0"/], [['--seed', 'forty-two'], /--seed: expected a whole number/]] as const) {
+    const run = await eligo(['demo', ...args], { ELIGO_DATA_DIR: '/nonexistent/eligo-demo' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, message);
+    assert.equal(run.stdout, '');
+  }
+});
+
 for (const target of targets) {
   describe(`${target.name}: bin/eligo demo`, { timeout: 600_000 }, () => {
     let first: Target;

@@ -112,6 +112,8 @@ describe('demo driver', () => {
     assert.equal(summary.screened, 120);
     assert.equal(summary.accounts.length, 4 + 2 * summary.sites.length);
     assert.equal(new Set(summary.accounts.map((account) => account.password)).size, summary.accounts.length);
+    assert.deepEqual(summary.accounts.slice(0, 4).map((account) => account.role), ['sponsor_admin', 'data_manager', 'monitor', 'monitor'], 'the sponsor\'s people first');
+    assert.deepEqual(summary.accounts.slice(4).map((account) => account.siteCode), summary.sites.flatMap((site) => [site, site]), 'then each site\'s');
     assert.ok(summary.outcomes.enrolled > 20 && summary.outcomes.screen_failure > 20, JSON.stringify(summary.outcomes));
     assert.equal(summary.outcomes.enrolled + summary.outcomes.screen_failure + summary.outcomes.declined + summary.outcomes.pending, 120);
     assert.equal(calls.filter((call) => call.method === 'enroll').length, summary.outcomes.enrolled);

@@ -3,6 +3,7 @@
 // made with their passwords — once. The seed decides the story (sites, patients, outcomes); the
 // passwords come from node:crypto, so a public seed does not give away the accounts.
 import { randomBytes } from 'node:crypto';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ConductClock } from '../../conduct/screening/subject-access.ts';
 import type { DemoServices } from '../../demo/drive.ts';
@@ -29,7 +30,13 @@ export function registerDemo(program: Command): void {
         const accounts = createAccountService({ accounts: stores.accounts, studies: stores.studyDirectory, audit: { record: (tx, entry) => stores.auditWriter.append(tx, entry) }, now: clock.now });
         const conduct = await conductServicesWithClock(stores, clock);
         const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-        return runDemo({ accounts, conduct }, clock, { seed, patients, until: yesterday, newPassword: () => randomBytes(18).toString('base64url') });
+        const progress = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'demo [{bar}] {value}/{total} patients screened | {eta_formatted} left', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+        progress?.start(patients, 0);
+        try {
+          return await runDemo({ accounts, conduct }, clock, { seed, patients, until: yesterday, newPassword: () => randomBytes(18).toString('base64url'), onProgress: (done) => progress?.update(done) });
+        } finally {
+          progress?.stop();
+        }
       });
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ signIn: { start: 'npm start', url: SIGN_IN_URL }, ...summary })}\n`);
