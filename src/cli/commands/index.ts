@@ -21,6 +21,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
   { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
   { names: ['screening', 'enroll'], load: async () => (await import('./subjects.ts')).registerSubjects },
+  { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */
