@@ -57,16 +57,10 @@ export function registerDemo(program: Command): void {
     });
 }
 
-/**
- * The conduct services on the demo's clock: the study service as composed for the app
- * (conductServicesFor), and the screening, consent and enrollment services built by the same
- * factories with the demo's clock instead of the system's — compose.ts offers no clock of its own.
- */
+/** The conduct services on the demo's clock: the study service as composed for the app, the subject services from the same factory (createSubjectServices) with the demo's clock. */
 async function conductServicesWithClock(stores: Stores, clock: ConductClock): Promise<DemoServices['conduct']> {
-  const [{ conductServicesFor }, { screeningService }, { consentService }, { enrollmentService }] = await Promise.all([
-    import('../../conduct/compose.ts'), import('../../conduct/screening/service.ts'), import('../../conduct/consent/service.ts'), import('../../conduct/enrollment/service.ts'),
-  ]);
-  return { studies: conductServicesFor(stores).studies, screening: screeningService({ stores, clock }), consent: consentService({ stores, clock }), enrollment: enrollmentService({ stores, clock }) };
+  const [{ conductServicesFor }, { createSubjectServices }] = await Promise.all([import('../../conduct/compose.ts'), import('../../conduct/subject-services.ts')]);
+  return { studies: conductServicesFor(stores).studies, ...createSubjectServices(stores, clock) };
 }
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {
