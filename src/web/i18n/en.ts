@@ -3,7 +3,10 @@
 // Placeholders are written {name}; plural forms are separate keys ending in .one / .other.
 // Enum keys (status.RECRUITING, phase.PHASE1, …) use the ClinicalTrials.gov API v2 values verbatim.
 
+import { conductEn } from './conduct.en.ts';
+
 export const en = {
+  ...conductEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

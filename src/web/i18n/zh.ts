@@ -1,8 +1,10 @@
 // 简体中文 UI strings. Typed as Messages: the type check fails if a key of en.ts is missing here.
 // Clinical terms follow the usage of the China Clinical Trial Registry (ChiCTR) where it has one.
 import type { Messages } from './en.ts';
+import { conductZh } from './conduct.zh.ts';
 
 export const zh: Messages = {
+  ...conductZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

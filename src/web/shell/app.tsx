@@ -13,6 +13,8 @@ import { AREAS, matchRoute, type Route } from './routes.ts';
 // Criteria review carries the criteria parser and the rule schema; patients and coordinators never need them.
 const ReviewListPage = lazy(() => import('../review/review-list-page.tsx').then((module) => ({ default: module.ReviewListPage })));
 const ReviewPage = lazy(() => import('../review/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
+// Study conduct (sign-in, screening log, consent, enrollment, audit, charts) is its own chunk too.
+const StudyArea = lazy(() => import('../study/study-area.tsx').then((module) => ({ default: module.StudyArea })));
 
 export function App() {
   const t = useT();
@@ -81,6 +83,16 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading label={t('review.loading')} />}>
           <ReviewPage key={route.nctId} nctId={route.nctId} />
+        </Suspense>
+      );
+    case 'studies':
+    case 'study':
+    case 'newScreening':
+    case 'subject':
+    case 'studyAudit':
+      return (
+        <Suspense fallback={<Loading label={t('conduct.loading')} />}>
+          <StudyArea route={route} />
         </Suspense>
       );
     case 'notFound':
@@ -152,6 +164,11 @@ function pageTitle(route: Route, appName: string, searchTitle: string, notFoundT
     case 'checkAllTrials':
     case 'reviewList':
     case 'review':
+    case 'studies':
+    case 'study':
+    case 'newScreening':
+    case 'subject':
+    case 'studyAudit':
       return null;
     case 'notFound':
       return `${notFoundTitle} · ${appName}`;
