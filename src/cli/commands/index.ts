@@ -16,6 +16,8 @@ const COMMANDS: CommandEntry[] = [
   { names: ['screen', 'sites', 'rules'], load: async () => (await import('./screen.ts')).registerScreen },
   { names: ['criteria'], load: async () => (await import('./criteria.ts')).registerCriteria },
   { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
+  { names: ['user'], load: async () => (await import('./users.ts')).registerUsers },
+  { names: ['token'], load: async () => (await import('./tokens.ts')).registerTokens },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */

@@ -1,7 +1,7 @@
 // An interim StudyDirectory until the study tables exist: a study is any trial in the registry, and
 // any well-formed site code is accepted.
 // TODO(lead): replace with the study-conduct directory over the study and site tables (helper E) in
-// src/server/auth/accounts.ts and src/cli/commands/account-service.ts.
+// src/conduct/accounts/for-stores.ts (used by the server and the CLI).
 import type { Kysely } from 'kysely';
 import type { StudyDirectory } from '../../conduct/accounts/study-directory.ts';
 import type { Tables } from '../tables.ts';

@@ -22,6 +22,18 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * The signed-in session's CSRF token, kept in memory only (never localStorage, where any script could
+ * read it later): set from sign-in and GET /api/auth/session, cleared on sign-out.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return requestJson<T>(path, { headers: { accept: 'application/json' }, signal });
 }
@@ -31,7 +43,10 @@ export async function requestJson<T>(path: string, init: Omit<RequestInit, 'head
   const signal = init.signal ?? undefined;
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    const method = (init.method ?? 'GET').toUpperCase();
+    // Cookie-authenticated writes must carry the session's CSRF token (the server refuses them otherwise).
+    const csrf: Record<string, string> = csrfToken !== null && !SAFE_METHODS.has(method) ? { 'X-CSRF-Token': csrfToken } : {};
+    response = await fetch(path, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...csrf, ...init.headers } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError(0, 'network_error', '');

@@ -5,8 +5,8 @@ import type {
   AuditEntryView, AuditExportFormat, ConfirmationAnswer, ConsentView, EnrollmentView, Page, RecordConsentInput, ScreeningOutcome,
   ScreeningView, SiteView, StartScreeningInput, StudyDetail, StudySummary, SubjectIdentity, UnblindingView,
 } from '../../conduct/model.ts';
+// Writes carry the session's CSRF token: the client adds it (client.ts).
 import { requestJson } from './client.ts';
-import { csrfHeaders } from './session.ts';
 
 export type * from '../../conduct/model.ts';
 export { CONFIRMATION_ANSWERS, SCREENING_OUTCOMES, SIGNATURE_STATUSES, SIGNERS } from '../../conduct/model.ts';
@@ -26,7 +26,7 @@ function get<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 function post<T>(path: string, body: unknown): Promise<T> {
-  return requestJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify(body) });
+  return requestJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export const listStudies = (signal?: AbortSignal) => get<StudySummary[]>('/api/studies', signal);

@@ -10,14 +10,6 @@ export const conductEn = {
   'conduct.next': 'Next',
   'conduct.reasonForChange': 'Reason for the change (kept in the audit trail)',
 
-  'conduct.session.loading': 'Checking your sign-in…',
-  'conduct.session.signInTitle': 'Sign in',
-  'conduct.session.signInLead': 'Study pages are for the people the study has given a role. Sign in with your Eligo account.',
-  'conduct.session.username': 'Username',
-  'conduct.session.password': 'Password',
-  'conduct.session.signIn': 'Sign in',
-  'conduct.session.signOut': 'Sign out',
-  'conduct.session.signedInAs': 'Signed in as {name}',
 
   'conduct.problem.title': 'The request was refused',
   'conduct.problem.notFound': 'Not found',

@@ -10,14 +10,6 @@ export const conductZh: ConductMessages = {
   'conduct.next': '下一页',
   'conduct.reasonForChange': '修改原因（记入稽查轨迹）',
 
-  'conduct.session.loading': '正在检查登录状态…',
-  'conduct.session.signInTitle': '登录',
-  'conduct.session.signInLead': '研究页面仅供在研究中被授予角色的人员使用。请使用您的 Eligo 账号登录。',
-  'conduct.session.username': '用户名',
-  'conduct.session.password': '密码',
-  'conduct.session.signIn': '登录',
-  'conduct.session.signOut': '退出登录',
-  'conduct.session.signedInAs': '已登录：{name}',
 
   'conduct.problem.title': '请求被拒绝',
   'conduct.problem.notFound': '未找到',

@@ -7,11 +7,16 @@ import { CheckAllTrialsPage } from '../screening/check-all-page.tsx';
 import { CheckPatientPage } from '../screening/check-page.tsx';
 import { SearchPage } from '../search/search-page.tsx';
 import { TrialPage } from '../trial/trial-page.tsx';
+import { AccountMenu } from '../auth/account-menu.tsx';
+import { SignInPage } from '../auth/sign-in-page.tsx';
 import { Link, useLocation } from './router.tsx';
 import { AREAS, matchRoute, type Route } from './routes.ts';
 
 // Criteria review carries the criteria parser and the rule schema; patients and coordinators never need them.
 const ReviewListPage = lazy(() => import('../review/review-list-page.tsx').then((module) => ({ default: module.ReviewListPage })));
+// Account pages are for study staff only.
+const PasswordPage = lazy(() => import('../auth/password-page.tsx').then((module) => ({ default: module.PasswordPage })));
+const UsersAdminPage = lazy(() => import('../auth/users-admin-page.tsx').then((module) => ({ default: module.UsersAdminPage })));
 const ReviewPage = lazy(() => import('../review/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
 // Study conduct (sign-in, screening log, consent, enrollment, audit, charts) is its own chunk too.
 const StudyArea = lazy(() => import('../study/study-area.tsx').then((module) => ({ default: module.StudyArea })));
@@ -49,6 +54,7 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <AccountMenu />
           <LanguageSwitch />
         </div>
       </header>
@@ -93,6 +99,20 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading label={t('conduct.loading')} />}>
           <StudyArea route={route} />
+        </Suspense>
+      );
+    case 'signIn':
+      return <SignInPage />;
+    case 'changePassword':
+      return (
+        <Suspense fallback={<Loading label={t('auth.signIn.working')} />}>
+          <PasswordPage />
+        </Suspense>
+      );
+    case 'adminUsers':
+      return (
+        <Suspense fallback={<Loading label={t('auth.admin.loading')} />}>
+          <UsersAdminPage />
         </Suspense>
       );
     case 'notFound':
@@ -169,6 +189,9 @@ function pageTitle(route: Route, appName: string, searchTitle: string, notFoundT
     case 'newScreening':
     case 'subject':
     case 'studyAudit':
+    case 'signIn':
+    case 'changePassword':
+    case 'adminUsers':
       return null;
     case 'notFound':
       return `${notFoundTitle} · ${appName}`;

@@ -14,6 +14,9 @@ export type Route =
   | { page: 'newScreening'; studyId: string }
   | { page: 'subject'; studyId: string; subjectNumber: string }
   | { page: 'studyAudit'; studyId: string }
+  | { page: 'signIn' }
+  | { page: 'changePassword' }
+  | { page: 'adminUsers' }
   | { page: 'notFound' };
 
 export type AreaId = 'trials' | 'check' | 'review' | 'studies';
@@ -65,6 +68,9 @@ export function matchRoute(pathname: string): Route {
   if (review) return { page: 'review', nctId: review[1].toUpperCase() };
   if (pathname === '/check' || pathname === '/check/') return { page: 'checkAllTrials' };
   if (pathname === '/review' || pathname === '/review/') return { page: 'reviewList' };
+  if (pathname === '/sign-in' || pathname === '/sign-in/') return { page: 'signIn' };
+  if (pathname === '/account/password' || pathname === '/account/password/') return { page: 'changePassword' };
+  if (pathname === '/admin/users' || pathname === '/admin/users/') return { page: 'adminUsers' };
   return { page: 'notFound' };
 }
 

@@ -1,7 +1,7 @@
 // What the signed-in user's grants let them do, for choosing what a page offers. Presentation only:
 // the server decides every request again (src/conduct/access/actor.ts), deny by default.
 import { roleAllows, STUDY_WIDE_ROLES, type Permission } from '../../conduct/access/roles.ts';
-import type { SessionGrant } from '../api/session.ts';
+import type { SessionGrant } from '../api/auth.ts';
 
 export type SiteRight = 'all' | readonly string[];
 

@@ -1,0 +1,65 @@
+// The fields of one grant: role, study, site and the allocation right. A sponsor admin picks one of the
+// studies they manage; a system administrator types the study's NCT id. Site roles need a site code.
+import { ROLE_NAMES, STUDY_WIDE_ROLE_NAMES, type GrantFields, type Role } from '../api/auth.ts';
+import { useT } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+
+export interface GrantDraft {
+  role: Role | '';
+  studyId: string;
+  siteCode: string;
+  canViewAllocation: boolean;
+}
+
+export const emptyGrant = (studies: readonly string[]): GrantDraft => ({ role: '', studyId: studies[0] ?? '', siteCode: '', canViewAllocation: false });
+
+/** The grant to send; the server checks it (role, study, site, site role without a site). */
+export function grantFields(draft: GrantDraft): GrantFields | null {
+  if (draft.role === '') return null;
+  const siteCode = draft.siteCode.trim().toUpperCase();
+  return { role: draft.role, studyId: draft.studyId.trim().toUpperCase(), siteCode: siteCode === '' ? null : siteCode, canViewAllocation: draft.canViewAllocation };
+}
+
+export const roleLabel = (t: ReturnType<typeof useT>, role: string) => t(`auth.role.${role}` as MessageKey);
+
+export function GrantFieldset({ idPrefix, legend, draft, onChange, studies, allowNone }: { idPrefix: string; legend: string; draft: GrantDraft; onChange(draft: GrantDraft): void; studies: readonly string[] | 'any'; allowNone: boolean }) {
+  const t = useT();
+  const siteRole = draft.role !== '' && !STUDY_WIDE_ROLE_NAMES.includes(draft.role);
+  const set = (patch: Partial<GrantDraft>) => onChange({ ...draft, ...patch });
+  return (
+    <fieldset className="grant-fields">
+      <legend>{legend}</legend>
+      <label className="field">
+        <span>{t('auth.admin.role')}</span>
+        <select value={draft.role} required={!allowNone} onChange={(event) => set({ role: event.target.value as Role | '' })}>
+          <option value="">{allowNone ? t('auth.admin.noRole') : '—'}</option>
+          {ROLE_NAMES.map((role) => (
+            <option key={role} value={role}>{roleLabel(t, role)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('auth.admin.study')}</span>
+        {studies === 'any' ? (
+          <input type="text" id={`${idPrefix}-study`} placeholder="NCT05794425" aria-describedby={`${idPrefix}-study-hint`} spellCheck={false} value={draft.studyId} required={draft.role !== ''} onChange={(event) => set({ studyId: event.target.value })} />
+        ) : (
+          <select value={draft.studyId} onChange={(event) => set({ studyId: event.target.value })}>
+            {studies.map((study) => (
+              <option key={study} value={study}>{study}</option>
+            ))}
+          </select>
+        )}
+        {studies === 'any' ? <span id={`${idPrefix}-study-hint`} className="hint">{t('auth.admin.studyHint')}</span> : null}
+      </label>
+      <label className="field">
+        <span>{t('auth.admin.site')}</span>
+        <input type="text" spellCheck={false} aria-describedby={`${idPrefix}-site-hint`} value={draft.siteCode} required={siteRole} onChange={(event) => set({ siteCode: event.target.value })} />
+        <span id={`${idPrefix}-site-hint`} className="hint">{t('auth.admin.siteHint')}</span>
+      </label>
+      <label className="check-row">
+        <input type="checkbox" checked={draft.canViewAllocation} onChange={(event) => set({ canViewAllocation: event.target.checked })} />
+        <span>{t('auth.admin.canViewAllocation')}</span>
+      </label>
+    </fieldset>
+  );
+}
