@@ -13,6 +13,8 @@ import { kyselyAccountRepository } from './accounts/kysely-accounts.ts';
 import { registryStudyDirectory } from './accounts/registry-study-directory.ts';
 import type { AuditWriter } from '../conduct/audit/entry.ts';
 import { appendAudit } from './conduct/audit-append.ts';
+import type { SubjectRepository } from './conduct/subject-repository.ts';
+import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -64,6 +66,8 @@ export interface Stores {
   studyDirectory: StudyDirectory;
   /** Appends to the audit chain inside the caller's transaction. */
   auditWriter: AuditWriter;
+  /** Screening log, identity, consent, enrollment and randomization: every read takes the actor's site scope. */
+  subjects: SubjectRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -103,6 +107,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     accounts: kyselyAccountRepository(db),
     studyDirectory: registryStudyDirectory(db),
     auditWriter: { append: appendAudit },
+    subjects: kyselySubjectRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

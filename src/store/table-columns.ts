@@ -18,6 +18,7 @@ const textOrNull = { type: 'text', nullable: true } as const;
 const integer = { type: 'integer', nullable: false } as const;
 const integerOrNull = { type: 'integer', nullable: true } as const;
 const numberOrNull = { type: 'double precision', nullable: true } as const;
+const date = { type: 'date', nullable: false } as const;
 const dateOrNull = { type: 'date', nullable: true } as const;
 const array = { type: 'ARRAY', nullable: false } as const;
 const timestamp = { type: 'timestamp with time zone', nullable: false } as const;
@@ -86,4 +87,24 @@ export const TABLE_COLUMNS: TableColumns = {
     study_id: textOrNull, site_code: textOrNull, old_value: jsonbOrNull, new_value: jsonbOrNull, reason: textOrNull, prev_hash: text, hash: text,
   },
   audit_chain_head: { id: integer, seq: integer, hash: text },
+  site_subject_counter: { study_id: text, site_code: text, next_seq: integer },
+  screening: {
+    id: integer, study_id: text, site_code: text, subject_number: text, seq: integer, screened_on: date, origin: text, origin_reference: textOrNull,
+    protocol_version: integer, rule_set_nct_id: text, rule_set_version: integer, rule_set_review: text, verdict: text, result: jsonb, factors: jsonb,
+    confirmations: jsonb, failure_reasons: array, outcome: text, outcome_set_at: timestampOrNull, override_by: textOrNull, override_reason: textOrNull,
+    override_at: timestampOrNull, created_at: timestamp, created_by: text, updated_at: timestamp, updated_by: text,
+  },
+  subject_identity: { screening_id: integer, name: text, hospital_number: text, birth_date: dateOrNull, phone: textOrNull },
+  consent: {
+    id: integer, screening_id: integer, form_version: text, signed_at: timestamp, obtained_by: text, signer: text, guardian_name: textOrNull,
+    guardian_relationship: textOrNull, signature_status: text, language: textOrNull, withdrawn_on: dateOrNull, withdrawal_reason: textOrNull,
+    recorded_at: timestamp, recorded_by: text,
+  },
+  randomization_stratum: { study_id: text, stratum_key: text, next_slot: integer },
+  enrollment: {
+    id: integer, screening_id: integer, study_id: text, subject_number: text, arm: text, assignment: text, strata: jsonb, stratum_key: textOrNull,
+    slot: integerOrNull, protocol_version: integer, consent_id: integer, overridden: boolean, randomized_at: timestamp, randomized_by: text,
+  },
+  study_secret: { study_id: text, secret: text, created_at: timestamp },
+  unblinding: { id: integer, enrollment_id: integer, reason: text, unblinded_by: text, unblinded_at: timestamp },
 };

@@ -4,8 +4,9 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './account-tables.ts';
 import type { StudyTables } from './conduct-tables.ts';
+import type { SubjectTables } from './subject-tables.ts';
 
-export interface Tables extends AccountTables, StudyTables {
+export interface Tables extends AccountTables, StudyTables, SubjectTables {
   eligo_meta: EligoMetaTable;
   registry_trial: RegistryTrialTable;
   registry_trial_text: RegistryTrialTextTable;

@@ -6,6 +6,7 @@ import * as eligibility from './003_eligibility.ts';
 import * as parsedRuleSets from './004_parsed_rule_sets.ts';
 import * as accounts from './005_accounts.ts';
 import * as studies from './006_studies.ts';
+import * as subjects from './007_subjects.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_parsed_rule_sets': parsedRuleSets,
   '005_accounts': accounts,
   '006_studies': studies,
+  '007_subjects': subjects,
 };
