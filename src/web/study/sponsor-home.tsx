@@ -114,7 +114,7 @@ function FailureReasonsChart({ reasons }: { reasons: Array<{ reason: string; cou
             build={(Plot) => ({
               height: 40 + shown.length * 26,
               marginLeft: 220,
-              x: { label: t('conduct.chart.subjects'), grid: true },
+              x: { label: t('conduct.chart.subjects'), grid: true, ticks: Math.min(10, Math.max(...shown.map((row) => row.count))), tickFormat: (value: number) => (Number.isInteger(value) ? t.number(value) : '') },
               y: { label: null, domain: shown.map((row) => row.reason), tickFormat: (reason: string) => (reason.length > 34 ? `${reason.slice(0, 33)}…` : reason) },
               marks: [Plot.barX(shown, { x: 'count', y: 'reason', fill: '#0f5963', title: (row: { reason: string; count: number }) => `${row.reason}: ${row.count}` }), Plot.ruleX([0])],
             })}
