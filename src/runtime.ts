@@ -19,6 +19,8 @@ export interface OpenOptions {
 }
 
 const SEED_DIR = fileURLToPath(new URL('../data/seed-trials/', import.meta.url));
+/** The shipped studies (protocol settings and sites), loaded with the seed trials they run. */
+const STUDIES_DIR = fileURLToPath(new URL('../data/studies/', import.meta.url));
 /** Written after a full start-up: the latest migration and a hash of the seed files it loaded. */
 const STARTUP_KEY = 'eligo.startup';
 
@@ -31,10 +33,11 @@ export async function openEligo(options: OpenOptions = {}): Promise<Database> {
     const { migrateToLatest } = await import('./store/migrate.ts');
     await migrateToLatest(database.db);
     if (seed) {
-      const [{ ensureSeedTrials, SEEDED_KEY }, { ensureSeedRuleSets }] = await Promise.all([import('./registry/seed.ts'), import('./eligibility/seed.ts')]);
+      const [{ ensureSeedTrials, SEEDED_KEY }, { ensureSeedRuleSets }, { ensureSeedStudies }] = await Promise.all([import('./registry/seed.ts'), import('./eligibility/seed.ts'), import('./conduct/studies/seed.ts')]);
       const stores = createStores(database.db);
       await ensureSeedTrials(stores);
       await ensureSeedRuleSets(stores);
+      await ensureSeedStudies(stores, STUDIES_DIR);
       if (stamp) await saveStartupStamp(database.db, stamp, SEEDED_KEY);
     }
     return database;
@@ -44,13 +47,13 @@ export async function openEligo(options: OpenOptions = {}): Promise<Database> {
   }
 }
 
-/** The latest migration and a hash of the seed files; undefined without seed files (nothing to stamp). */
+/** The latest migration and a hash of the seed and study files; undefined without seed files (nothing to stamp). */
 function startupStamp(): string | undefined {
-  if (!existsSync(SEED_DIR)) return undefined;
-  const files = readdirSync(SEED_DIR).filter((name) => name.endsWith('.json')).sort();
-  if (files.length === 0) return undefined;
+  const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name)) : []);
+  const seedFiles = jsonFiles(SEED_DIR);
+  if (seedFiles.length === 0) return undefined;
   const hash = createHash('sha256');
-  for (const name of files) hash.update(name).update('\0').update(readFileSync(join(SEED_DIR, name))).update('\0');
+  for (const path of [...seedFiles, ...jsonFiles(STUDIES_DIR)]) hash.update(path.slice(path.lastIndexOf('/data/'))).update('\0').update(readFileSync(path)).update('\0');
   const latestMigration = Object.keys(migrations).sort().at(-1);
   return `${latestMigration} ${hash.digest('base64url')}`;
 }

@@ -2,7 +2,7 @@
 // and an exit code by its kind; anything else is a bug and exits 1 with its message.
 import { EligoError, type ProblemKind } from '../core/problems.ts';
 
-/** 2: fix the command or its input; 3: something needed is not there (a locked database); 4: not allowed. */
+/** 2: fix the command or its input; 3: something needed is not there (a locked database); 4: not allowed; 5: see EXIT_AUDIT_BROKEN. */
 const EXIT_CODES: Record<ProblemKind, number> = {
   invalid: 2,
   unprocessable: 2,
@@ -15,6 +15,9 @@ const EXIT_CODES: Record<ProblemKind, number> = {
   unauthenticated: 4,
   forbidden: 4,
 };
+
+/** `eligo audit verify` found the audit chain broken (1 stays the code of a bug). */
+export const EXIT_AUDIT_BROKEN = 5;
 
 /** A mistake in the command line the user can correct (an option, a file, an id). */
 export function usageError(message: string, field = '(command)'): EligoError {

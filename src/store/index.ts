@@ -10,7 +10,8 @@ import type { Tables } from './tables.ts';
 import type { AccountRepository } from './accounts/repository.ts';
 import type { StudyDirectory } from '../conduct/accounts/study-directory.ts';
 import { kyselyAccountRepository } from './accounts/kysely-accounts.ts';
-import { registryStudyDirectory } from './accounts/registry-study-directory.ts';
+import { kyselyStudyStore, type StudyStore } from './conduct/studies.ts';
+import { kyselyAuditStore, type AuditStore } from './conduct/audit.ts';
 import type { AuditWriter } from '../conduct/audit/entry.ts';
 import { appendAudit } from './conduct/audit-append.ts';
 import type { SubjectRepository } from './conduct/subject-repository.ts';
@@ -62,8 +63,12 @@ export interface Stores {
   siteRanges: SiteRangeStore;
   /** Users, sessions, API tokens and grants (transactions for the account service). */
   accounts: AccountRepository;
-  /** Whether a study and a site exist, asked before a grant is stored. */
+  /** Whether a study and a site exist (over the study and site tables), asked before a grant is stored. */
   studyDirectory: StudyDirectory;
+  /** Studies, protocol versions and sites; every site list is filtered by the actor's SiteScope in SQL. */
+  studies: StudyStore;
+  /** Reading the audit trail: scoped lists and exports, and the whole chain for verification. */
+  audit: AuditStore;
   /** Appends to the audit chain inside the caller's transaction. */
   auditWriter: AuditWriter;
   /** Screening log, identity, consent, enrollment and randomization: every read takes the actor's site scope. */
@@ -78,6 +83,7 @@ const built = new WeakMap<Kysely<Tables>, Stores>();
 export function createStores(db: Kysely<Tables>): Stores {
   const existing = built.get(db);
   if (existing) return existing;
+  const studies = kyselyStudyStore(db);
   const stores: Stores = {
     trials: {
       record: (nctId) => getTrialRecord(db, nctId),
@@ -105,7 +111,9 @@ export function createStores(db: Kysely<Tables>): Stores {
       sites: () => sitesWithRanges(db),
     },
     accounts: kyselyAccountRepository(db),
-    studyDirectory: registryStudyDirectory(db),
+    studyDirectory: { studyExists: (studyId) => studies.studyExists(studyId), siteExists: (studyId, siteCode) => studies.siteExists(studyId, siteCode) },
+    studies,
+    audit: kyselyAuditStore(db),
     auditWriter: { append: appendAudit },
     subjects: kyselySubjectRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
@@ -114,4 +122,5 @@ export function createStores(db: Kysely<Tables>): Stores {
   return stores;
 }
 
+export type { StudyStore, AuditStore };
 export type { ParsedRuleSetInput, RuleSetListItem, RuleSetSource, SeedOutcome, StoredRuleSet };

@@ -28,7 +28,7 @@ for (const backend of testBackends()) {
       deps = appDependencies(database);
       app = createApp(deps);
       const accounts = accountServiceFor(deps);
-      await accounts.createUser(CLI_ACTOR, { username: 'coord', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'PUMCH', role: 'coordinator' }] });
+      await accounts.createUser(CLI_ACTOR, { username: 'coord', password: PASSWORD, grants: [{ studyId: 'NCT05794425', siteCode: 'JN02', role: 'coordinator' }] });
       await accounts.createUser(CLI_ACTOR, { username: 'locky', password: PASSWORD });
       await accounts.createUser(CLI_ACTOR, { username: 'root', password: PASSWORD, isSystemAdmin: true });
     });
@@ -45,7 +45,7 @@ for (const backend of testBackends()) {
       const sessionBody = (await session.json()) as any;
       assert.equal(sessionBody.user.username, 'coord');
       assert.equal(sessionBody.csrfToken, body.csrfToken);
-      assert.deepEqual(sessionBody.grants.map((g: any) => g.siteCode), ['PUMCH']);
+      assert.deepEqual(sessionBody.grants.map((g: any) => g.siteCode), ['JN02']);
       const anonymous = (await (await app.request('/api/auth/session')).json()) as any;
       assert.equal(anonymous.user, null);
     });
@@ -157,7 +157,7 @@ for (const backend of testBackends()) {
       const noSite = await app.request(`/api/admin/users/${user.id}/grants`, json({ studyId: 'NCT05794425', role: 'investigator' }, headers));
       assert.equal(noSite.status, 400);
       assert.match(((await noSite.json()) as any).error.message, /siteCode/);
-      const granted = await app.request(`/api/admin/users/${user.id}/grants`, json({ studyId: 'NCT05794425', siteCode: 'PUMCH', role: 'investigator' }, headers));
+      const granted = await app.request(`/api/admin/users/${user.id}/grants`, json({ studyId: 'NCT05794425', siteCode: 'JN02', role: 'investigator' }, headers));
       assert.equal(granted.status, 201);
       const grant = ((await granted.json()) as any).grant;
       assert.equal((await app.request(`/api/admin/grants/${grant.id}`, { method: 'DELETE', headers })).status, 200);

@@ -18,6 +18,8 @@ const COMMANDS: CommandEntry[] = [
   { names: ['clinical'], load: async () => (await import('./clinical.ts')).registerClinical },
   { names: ['user'], load: async () => (await import('./users.ts')).registerUsers },
   { names: ['token'], load: async () => (await import('./tokens.ts')).registerTokens },
+  { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
+  { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */

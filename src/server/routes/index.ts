@@ -11,7 +11,9 @@ import { registerQuestionnaireRoutes } from './questionnaire.ts';
 import { registerSiteRoutes } from './sites.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { registerAdminUserRoutes } from './admin-users.ts';
+import { registerStudyRoutes } from './studies.ts';
+import { registerAuditRoutes } from './audit.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes];
