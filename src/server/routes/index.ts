@@ -13,7 +13,9 @@ import { registerAuthRoutes } from './auth.ts';
 import { registerAdminUserRoutes } from './admin-users.ts';
 import { registerStudyRoutes } from './studies.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerScreeningLogRoutes } from './screenings.ts';
+import { registerEnrollmentRoutes } from './enrollment.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes];

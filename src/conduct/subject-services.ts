@@ -1,0 +1,27 @@
+// The screening, consent and enrollment services over one set of stores, built once per Stores (the
+// composition in compose.ts adds them to the conduct services; tests pass a clock).
+import type { Stores } from '../store/index.ts';
+import type { ConsentService, EnrollmentService, ScreeningService } from './services.ts';
+import { consentService } from './consent/service.ts';
+import { enrollmentService } from './enrollment/service.ts';
+import { screeningService } from './screening/service.ts';
+import type { ConductClock } from './screening/subject-access.ts';
+
+export interface SubjectServices {
+  screening: ScreeningService;
+  consent: ConsentService;
+  enrollment: EnrollmentService;
+}
+
+export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
+  const deps = { stores, clock };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps) };
+}
+
+const built = new WeakMap<Stores, SubjectServices>();
+
+export function subjectServicesFor(stores: Stores): SubjectServices {
+  let services = built.get(stores);
+  if (!services) built.set(stores, (services = createSubjectServices(stores)));
+  return services;
+}
