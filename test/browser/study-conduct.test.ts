@@ -49,6 +49,9 @@ async function screenConsentEnroll(page: Page, language: Language, identity: { n
   await page.locator('#identity-name').fill(identity.name);
   await page.locator('#identity-hospital-number').fill(identity.hospitalNumber);
   await page.locator('#identity-birth-date').fill('1990-05-04');
+  // The protocol's stratification factors (diagnosis group, severity…): each one's first level.
+  const factors = page.locator('.factor-fields select');
+  for (let index = 0; index < (await factors.count()); index += 1) await factors.nth(index).selectOption({ index: 1 });
   await page.getByLabel(text(language, 'screening.source.form')).check();
   await enterEligiblePatient(page, language);
   await page.getByRole('button', { name: text(language, 'conduct.screen.submit') }).click();
@@ -106,6 +109,9 @@ describe('study conduct in the browser', () => {
         assert.ok(!url.includes(identity.name) && !url.includes(identity.hospitalNumber), `identifying detail in ${url}`);
       }
       assert.deepEqual(unexpectedErrors(errors), []);
+    } catch (error) {
+      if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
+      throw error;
     } finally {
       await context.close();
     }
@@ -138,6 +144,9 @@ describe('study conduct in the browser', () => {
       await page.goto(`${harness.url}/studies/${STUDY}/subjects/${siteB}-999`);
       await page.getByRole('heading', { name: 'Not found' }).waitFor();
       assert.deepEqual(unexpectedErrors(errors), []);
+    } catch (error) {
+      if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
+      throw error;
     } finally {
       await context.close();
     }
@@ -160,6 +169,9 @@ describe('study conduct in the browser', () => {
       assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
       for (const url of urls) assert.ok(!url.includes(identity.name) && !url.includes(identity.hospitalNumber), `identifying detail in ${url}`);
       assert.deepEqual(unexpectedErrors(errors), []);
+    } catch (error) {
+      if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
+      throw error;
     } finally {
       await context.close();
     }
@@ -191,6 +203,9 @@ describe('study conduct in the browser', () => {
       await page.getByRole('heading', { level: 1, name: `Subject ${recorded.subjects[0]}` }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Show identifying details' }).count(), 0);
       assert.deepEqual(unexpectedErrors(errors).filter((error) => !/status of 403/.test(error)), []);
+    } catch (error) {
+      if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
+      throw error;
     } finally {
       await context.close();
     }
