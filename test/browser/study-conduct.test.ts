@@ -15,7 +15,7 @@ import { answerConfirmations, apiSession, createTestUser, enterEligiblePatient, 
 let harness: BrowserHarness;
 let siteA: string;
 let siteB: string;
-const users: Record<'coordinatorA' | 'coordinatorA2' | 'coordinatorB' | 'monitor', TestUser> = {} as never;
+const users: Record<'coordinatorA' | 'coordinatorA2' | 'coordinatorB' | 'investigatorA' | 'monitor', TestUser> = {} as never;
 /** What site A's coordinators recorded, to look for where it must not be. */
 const recorded: { subjects: string[]; names: string[]; hospitalNumbers: string[] } = { subjects: [], names: [], hospitalNumbers: [] };
 
@@ -30,6 +30,7 @@ before(async () => {
   [siteA, siteB] = [active[0].siteCode, active[1].siteCode];
   users.coordinatorA = await createTestUser(harness.database, 'coord.a', [{ studyId: STUDY, siteCode: siteA, role: 'coordinator' }]);
   users.coordinatorA2 = await createTestUser(harness.database, 'coord.a2', [{ studyId: STUDY, siteCode: siteA, role: 'coordinator' }]);
+  users.investigatorA = await createTestUser(harness.database, 'inv.a', [{ studyId: STUDY, siteCode: siteA, role: 'investigator' }]);
   users.coordinatorB = await createTestUser(harness.database, 'coord.b', [{ studyId: STUDY, siteCode: siteB, role: 'coordinator' }]);
 });
 
@@ -203,6 +204,50 @@ describe('study conduct in the browser', () => {
       await page.getByRole('heading', { level: 1, name: `Subject ${recorded.subjects[0]}` }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Show identifying details' }).count(), 0);
       assert.deepEqual(unexpectedErrors(errors).filter((error) => !/status of 403/.test(error)), []);
+    } catch (error) {
+      if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an investigator reads a subject’s history and the audit trail, filters and exports it; a refused consent names its field', async () => {
+    assert.ok(recorded.subjects.length > 0, 'runs after site A enrolled a subject');
+    const subject = recorded.subjects[0];
+    const { page, context, errors } = await harness.openPage(`/studies/${STUDY}/subjects/${subject}`);
+    try {
+      await signInFromGate(page, 'en', users.investigatorA);
+      const history = page.locator('#history-heading').locator('xpath=..').locator('[data-audit-table]');
+      await history.waitFor();
+      for (const type of ['screening', 'consent', 'enrollment']) assert.ok((await history.locator(`tr[data-record-type="${type}"]`).count()) > 0, `history has ${type} entries`);
+
+      // A consent signed in the future is refused; the message and the field it names are shown, the control marked.
+      const nextYear = new Date().getFullYear() + 1;
+      await page.getByLabel('Signed (date and time)').fill(`${nextYear}-01-15T10:00`);
+      await page.getByRole('button', { name: 'Record consent' }).click();
+      const problem = page.locator('#consent-problem');
+      await problem.waitFor();
+      assert.match(await problem.locator('[data-problem-field]').first().innerText(), /signedAt/);
+      assert.ok((await problem.locator('[data-problem-message]').innerText()).length > 0);
+      assert.equal(await page.getByLabel('Signed (date and time)').getAttribute('aria-invalid'), 'true');
+
+      await page.getByRole('link', { name: /Back to the study/ }).click();
+      await page.getByRole('link', { name: 'Audit trail' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+      await page.locator('[data-audit-table] tr[data-record-type]').first().waitFor();
+      await page.getByRole('combobox', { name: 'Record type' }).selectOption('consent');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-audit-table] tr[data-record-type]')].every((row) => row.getAttribute('data-record-type') === 'consent'));
+      const href = await page.getByRole('link', { name: 'Download JSON Lines' }).getAttribute('href');
+      assert.match(href!, /format=jsonl/);
+      assert.match(href!, /recordType=consent/);
+      const lines = await page.evaluate(async (url) => (await (await fetch(url)).text()).trim().split('\n'), href!);
+      assert.ok(lines.length >= 2, 'both consents of site A are exported');
+      for (const line of lines) assert.equal(JSON.parse(line).recordType, 'consent');
+      const exported = lines.join('\n');
+      for (const secret of [...recorded.names, ...recorded.hospitalNumbers]) assert.ok(!exported.includes(secret), `the export carries ${secret}`);
+      assert.deepEqual(unexpectedErrors(errors).filter((error) => !/status of 400/.test(error)), []);
     } catch (error) {
       if (process.env.STUDY_TEST_SHOTS) await page.screenshot({ path: `${process.env.STUDY_TEST_SHOTS}/failed-${Date.now()}.png`, fullPage: true });
       throw error;

@@ -11,7 +11,8 @@ import { ApiProblem, invalidIf } from './api-problem.tsx';
 import { AuditTable } from './audit-table.tsx';
 
 const PAGE_SIZE = 100;
-const RECORD_TYPES = ['study', 'site', 'screening', 'confirmation', 'consent', 'enrollment', 'unblinding', 'identity', 'user', 'grant'];
+// The record types the conduct and account services audit (src/conduct/**: recordType).
+const RECORD_TYPES = ['study', 'study_protocol', 'site', 'screening', 'consent', 'enrollment', 'account_user', 'account_grant', 'account_api_token'];
 
 export function AuditPage({ studyId }: { studyId: string }) {
   const t = useT();

@@ -3,7 +3,7 @@
 // unblinding) and the record's audit history. A subject out of the user's scope answers "not found",
 // exactly like one that does not exist.
 import { useEffect, useState } from 'react';
-import { fetchStudy, fetchSubject, listAudit, type ScreeningView, type StudyDetail } from '../api/conduct.ts';
+import { fetchStudy, fetchSubject, listAudit, listConsents, type AuditEntryView, type ScreeningView, type StudyDetail } from '../api/conduct.ts';
 import { useApi } from '../components/use-api.ts';
 import { Loading } from '../components/notices.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -54,6 +54,8 @@ function Subject({ study, initial, onReload }: { study: StudyDetail; initial: Sc
   const t = useT();
   const { user, grants } = useSignedIn();
   const [screening, setScreening] = useState(initial);
+  /** Bumped when a consent is recorded or withdrawn, so that the history reloads. */
+  const [consentVersion, setConsentVersion] = useState(0);
   useEffect(() => setScreening(initial), [initial]);
   const site = screening.siteCode;
   const can = (permission: Parameters<typeof sitesWith>[2]) => allows(sitesWith(grants, study.studyId, permission), site);
@@ -76,17 +78,23 @@ function Subject({ study, initial, onReload }: { study: StudyDetail; initial: Sc
       {can('identity.read') ? <IdentityPanel studyId={study.studyId} subjectNumber={screening.subjectNumber} /> : null}
       <ConfirmationsPanel key={`confirm-${screening.updatedAt}`} screening={screening} canWrite={can('screening.write')} onSaved={setScreening} />
       {can('screening.write') ? <OutcomePanel key={`outcome-${screening.updatedAt}`} screening={screening} onSaved={setScreening} /> : null}
-      <ConsentSection study={study} subjectNumber={screening.subjectNumber} canWrite={can('consent.write')} username={user.username} onChange={() => undefined} />
+      <ConsentSection study={study} subjectNumber={screening.subjectNumber} canWrite={can('consent.write')} username={user.username} onChange={() => setConsentVersion((n) => n + 1)} />
       <EnrollmentSection study={study} screening={screening} rights={{ enroll: can('enroll'), override: can('eligibility.override'), unblind: can('unblind') }} onEnrolled={onReload} />
       <ScreeningResultView result={screening.result} trialTitle={t.language === 'zh' && study.titleZh ? study.titleZh : study.title} recordedConfirmations />
-      {can('audit.read') ? <RecordHistory studyId={study.studyId} subjectNumber={screening.subjectNumber} version={screening.updatedAt} /> : null}
+      {can('audit.read') ? <RecordHistory studyId={study.studyId} subjectNumber={screening.subjectNumber} version={`${screening.updatedAt}:${consentVersion}`} /> : null}
     </>
   );
 }
 
 function RecordHistory({ studyId, subjectNumber, version }: { studyId: string; subjectNumber: string; version: string }) {
   const t = useT();
-  const history = useApi(`history:${studyId}:${subjectNumber}:${version}`, (signal) => listAudit(studyId, { recordId: subjectNumber, limit: 200 }, signal));
+  // The subject's screening and enrollment entries are filed under its number, each consent's under the consent's id.
+  const history = useApi(`history:${studyId}:${subjectNumber}:${version}`, async (signal) => {
+    const [own, consents] = await Promise.all([listAudit(studyId, { recordId: subjectNumber, limit: 500 }, signal), listConsents(studyId, subjectNumber, signal)]);
+    const consentPages = await Promise.all(consents.map((consent) => listAudit(studyId, { recordType: 'consent', recordId: String(consent.id), limit: 100 }, signal)));
+    const items: AuditEntryView[] = [...own.items, ...consentPages.flatMap((page) => page.items)].sort((a, b) => b.id - a.id);
+    return { items };
+  });
   return (
     <section className="study-section" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('conduct.subject.history')}</h2>
