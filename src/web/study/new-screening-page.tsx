@@ -122,7 +122,7 @@ function NewScreening({ study, sites, needs }: { study: StudyDetail; sites: Site
           <Link className="button button-primary" href={subjectHref(study.studyId, created.subjectNumber)} data-subject-link={created.subjectNumber}>{t('conduct.screen.openSubject', { subject: created.subjectNumber })}</Link>
           <button type="button" className="button button-secondary" onClick={() => { setCreated(null); setForm(emptyPatientForm(needs, localToday())); setFactors({}); }}>{t('conduct.screen.another')}</button>
         </p>
-        <ScreeningResultView result={created.result} trialTitle={study.title} />
+        <ScreeningResultView result={created.result} trialTitle={t.language === 'zh' && study.titleZh ? study.titleZh : study.title} />
       </div>
     );
   }
