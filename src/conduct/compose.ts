@@ -13,7 +13,7 @@ export function conductServicesFor(stores: Stores): ConductServices {
   if (existing) return existing;
   const services: ConductServices = {
     studies: createStudyService(stores.studies),
-    audit: createAuditService(stores.audit),
+    audit: createAuditService(stores.audit, stores.studies),
     directory: stores.studyDirectory,
     // Until the screening, consent and enrollment services are merged (helper "subjects", migration 007).
     screening: notYetMerged<ScreeningService>('screening', ['startScreening', 'recordConfirmations', 'setOutcome', 'getScreening', 'listScreenings', 'countScreenings', 'getIdentity']),

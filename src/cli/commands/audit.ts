@@ -1,7 +1,7 @@
 // eligo audit verify | list | export: the audit trail from the command line, as the operator.
 // verify exits 0 when the hash chain holds, EXIT_AUDIT_BROKEN (5) naming the first broken entry
 // (id, position, how, detail) when a row was altered, removed or inserted behind Eligo's back.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { AuditEntryView, AuditFilter } from '../../conduct/model.ts';
@@ -60,6 +60,18 @@ export function formatEntries(page: { total: number; items: AuditEntryView[] }, 
   return `${table}${offset + 1}–${offset + page.items.length} of ${page.total}, newest first\n`;
 }
 
+/** The --out file, created or truncated, readable by its owner only (an audit trail names people). */
+function openOut(path: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w', 0o600);
+    fchmodSync(fd, 0o600);
+  } catch (error) {
+    throw usageError(`--out ${path}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be written'}`, 'out');
+  }
+  return createWriteStream('', { fd });
+}
+
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit trail: verify its hash chain, list and export entries');
 
@@ -105,7 +117,7 @@ export function registerAudit(program: Command): void {
       const written = await withStores(async (stores) => {
         const { conductServicesFor } = await import('../../conduct/compose.ts');
         const chunks = conductServicesFor(stores).audit.exportAudit(await cliActor(stores), filter, format);
-        const out = options.out ? createWriteStream(options.out, { mode: 0o600 }) : process.stdout;
+        const out = options.out ? openOut(options.out) : process.stdout;
         let bytes = 0;
         for await (const chunk of chunks) {
           bytes += Buffer.byteLength(chunk);

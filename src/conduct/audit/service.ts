@@ -2,13 +2,14 @@
 // of a site only for actors whose scope includes that site; study-level entries, with no site, only
 // for study-wide scope), as pages or as a download of the same entries; and the whole chain verified,
 // for system operators only.
-import { requireScope, type Actor } from '../access/actor.ts';
-import { EligoError, problem, type Problem } from '../../core/problems.ts';
+import { requireScope, type Actor, type SiteScope } from '../access/actor.ts';
+import { EligoError, notFound, problem, type Problem } from '../../core/problems.ts';
 import { isIsoDate } from '../../core/clinical/calendar.ts';
 import { chainVerifier } from '../../core/audit/verify.ts';
 import type { AuditEntryView, AuditExportFormat, AuditFilter } from '../model.ts';
 import type { AuditService } from '../services.ts';
 import type { AuditQuery, AuditRow, AuditStore } from '../../store/conduct/audit.ts';
+import type { StudyStore } from '../../store/conduct/studies.ts';
 import { csvHeader, csvRow, jsonLine, type ExportedAuditEntry } from './export.ts';
 
 export const AUDIT_LIMIT = { default: 200, max: 1000 } as const;
@@ -79,12 +80,17 @@ function pageOf(filter: AuditFilter): { limit: number; offset: number } {
   return { limit, offset };
 }
 
-export function createAuditService(store: AuditStore): AuditService {
+export function createAuditService(store: AuditStore, studies: Pick<StudyStore, 'getSite'>): AuditService {
+  // A site filter names an existing site inside the scope (requireScope checked the scope): otherwise not_found.
+  const requireSite = async (scope: SiteScope, siteCode: string | undefined) => {
+    if (siteCode !== undefined && !(await studies.getSite(scope, siteCode))) throw notFound('site', 'siteCode', siteCode);
+  };
   return {
     async listAudit(actor, filter) {
       const scope = requireScope(actor, filter.studyId, 'audit.read', filter.siteCode);
       const query = auditQueryOf(filter);
       const page = pageOf(filter);
+      await requireSite(scope, filter.siteCode);
       const { total, items } = await store.list(scope, query, page);
       return { total, items: items.map(auditEntryView) };
     },
@@ -95,6 +101,7 @@ export function createAuditService(store: AuditStore): AuditService {
       const query = auditQueryOf(filter);
       if (format !== 'jsonl' && format !== 'csv') throw EligoError.of('invalid', { code: 'invalid_request', field: 'format', value: format, expected: 'jsonl or csv' });
       return (async function* () {
+        await requireSite(scope, filter.siteCode);
         if (format === 'csv') yield csvHeader();
         for await (const page of store.pages(scope, query)) {
           yield page.map((row) => (format === 'csv' ? csvRow(exported(row)) : jsonLine(exported(row)))).join('');
