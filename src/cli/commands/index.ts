@@ -20,6 +20,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['token'], load: async () => (await import('./tokens.ts')).registerTokens },
   { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
   { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
+  { names: ['screening', 'enroll'], load: async () => (await import('./subjects.ts')).registerSubjects },
 ];
 
 /** The command modules needed for these arguments: the named command's, or all of them (for help). */

@@ -3,7 +3,7 @@
 // those without the allocation right.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../auth/context.ts';
-import { subjectServicesFor } from '../../conduct/subject-services.ts';
+import { conductServicesFor } from '../../conduct/compose.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { enrollBody, enrollmentCountsSchema, enrollmentQuery, enrollmentSchema, page, studyParams, subjectParams, unblindBody, unblindingSchema } from '../schemas/subjects.ts';
 import { denied, requireSignedInOn } from './screenings.ts';
@@ -41,7 +41,7 @@ const unblindRoute = createRoute({
 });
 
 export const registerEnrollmentRoutes: RouteModule = (app, deps) => {
-  const services = () => subjectServicesFor(deps.stores);
+  const services = () => conductServicesFor(deps.stores);
   requireSignedInOn(app, ['/api/studies/:studyId/enrollments', '/api/studies/:studyId/enrollments/*']);
 
   app.openapi(enrollRoute, async (c) => {

@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { requireActor } from '../auth/context.ts';
-import { subjectServicesFor } from '../../conduct/subject-services.ts';
+import { conductServicesFor } from '../../conduct/compose.ts';
 import type { ScreeningOutcome } from '../../conduct/model.ts';
 import { errorResponse } from '../schemas/common.ts';
 import {
@@ -77,7 +77,7 @@ const withdrawRoute = createRoute({
 });
 
 export const registerScreeningLogRoutes: RouteModule = (app, deps) => {
-  const services = () => subjectServicesFor(deps.stores);
+  const services = () => conductServicesFor(deps.stores);
   requireSignedInOn(app, ['/api/studies/:studyId/screenings', '/api/studies/:studyId/screenings/*', '/api/studies/:studyId/subjects/*', '/api/studies/:studyId/consents/*']);
 
   app.openapi(startRoute, async (c) => c.json(await services().screening.startScreening(requireActor(c), { studyId: c.req.valid('param').studyId, ...c.req.valid('json') } as never), 201), identitySafeHook);
