@@ -2,7 +2,9 @@
 // (docs/accounts.md). The first system administrator is made here; no default account or password exists.
 import type { Command } from 'commander';
 import type { GrantInput, GrantView, UserWithGrants } from '../../conduct/accounts/service.ts';
-import { notFound } from '../../core/problems.ts';
+import { grantProblems } from '../../conduct/accounts/grants.ts';
+import { newUserProblems } from '../../conduct/accounts/users.ts';
+import { EligoError, notFound } from '../../core/problems.ts';
 import { usageError } from '../errors.ts';
 import { flagged, passwordFromArgsProblem, positiveId, readPasswordFromStdin, requireFlag, withAccounts } from './account-cli.ts';
 
@@ -24,7 +26,11 @@ function grantsOf(options: GrantOptions, roleRequired: boolean): GrantInput[] {
     return [];
   }
   if (studies.length === 0) throw usageError(`--study: required with --role ${options.role} (an NCT id such as NCT05794425)`, '--study');
-  return studies.map((studyId) => ({ studyId, siteCode: options.site ?? null, role: options.role as string, canViewAllocation: options.allocation ?? false }));
+  const grants = studies.map((studyId) => ({ studyId, siteCode: options.site ?? null, role: options.role as string, canViewAllocation: options.allocation ?? false }));
+  // The shape of each grant is checked before the database is opened (the service checks it again).
+  const problems = grants.flatMap(grantProblems);
+  if (problems.length > 0) throw EligoError.all('invalid', 'invalid_grant', problems);
+  return grants;
 }
 
 export function grantLabel(grant: GrantView): string {
@@ -56,6 +62,8 @@ export function registerUsers(program: Command): void {
         if (!options.passwordStdin) throw passwordFromArgsProblem();
         const grants = grantsOf(options, !options.systemAdmin);
         const password = await readPasswordFromStdin();
+        const problems = newUserProblems({ username: options.username, displayName: options.displayName, password });
+        if (problems.length > 0) throw EligoError.all('invalid', 'invalid_user', problems);
         const created = await withAccounts((accounts, actor) => accounts.createUser(actor, { username: options.username, displayName: options.displayName, password, isSystemAdmin: options.systemAdmin ?? false, grants }));
         process.stdout.write(`created ${userLine(created)}\n`);
       }),

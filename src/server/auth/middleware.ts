@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { EligoError } from '../../core/problems.ts';
 import type { AccountService } from '../../conduct/accounts/service.ts';
 import { clearSessionCookie, readSessionCookie } from './cookies.ts';
@@ -41,7 +42,21 @@ export function originCheck(): MiddlewareHandler {
     }
     // hono/csrf for what an HTML form can send (a form always has a content type); bearer-token
     // scripts and bodyless calls go on to the session's CSRF token check instead.
-    if (c.req.header('authorization') === undefined && c.req.header('content-type') !== undefined) return formPosts(c, next);
+    if (c.req.header('authorization') === undefined && c.req.header('content-type') !== undefined) {
+      let passed = false;
+      try {
+        await formPosts(c, async () => {
+          passed = true;
+          await next();
+        });
+      } catch (error) {
+        // hono/csrf's own refusal is a bare 403 HTTPException; say why, as every other API error does.
+        // (Errors thrown further down the chain pass through unchanged.)
+        if (passed || !(error instanceof HTTPException && error.status === 403)) throw error;
+        throw forbidden('cross_site_form', 'Origin', 'a form post from this site (Origin or Sec-Fetch-Site: same-origin)', 'a form-type request (form, multipart or text/plain) from another site, or without Origin, may not change anything here');
+      }
+      return;
+    }
     await next();
   };
 }

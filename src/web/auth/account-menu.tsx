@@ -2,7 +2,8 @@
 // (administrators), password change and sign-out.
 import { useT } from '../i18n/i18n.tsx';
 import { Link, navigate } from '../shell/router.tsx';
-import { canAdministerUsers, useSession } from './session.tsx';
+import { canAdministerUsers } from './account-forms.ts';
+import { useSession } from './session.tsx';
 import './auth.css';
 
 export function AccountMenu() {

@@ -4,23 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { createUser } from '../api/auth.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { useT } from '../i18n/i18n.tsx';
-import { emptyGrant, grantFields, GrantFieldset } from './grant-fields.tsx';
-
-// No 0/O, 1/l/I: a generated password is read out or copied by hand.
-const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
-/** 20 characters from the browser's cryptographic generator (about 116 bits). */
-export function generatePassword(length = 20): string {
-  const limit = 256 - (256 % PASSWORD_ALPHABET.length);
-  const out: string[] = [];
-  while (out.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
-      // Rejection sampling keeps every character equally likely.
-      if (byte < limit && out.length < length) out.push(PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length]);
-    }
-  }
-  return out.join('');
-}
+import { emptyGrant, generatePassword, grantFields } from './account-forms.ts';
+import { GrantFieldset } from './grant-fields.tsx';
 
 export function NewUserForm({ studies, isSystemAdmin, onCreated }: { studies: readonly string[] | 'any'; isSystemAdmin: boolean; onCreated(username: string): void }) {
   const t = useT();

@@ -58,13 +58,3 @@ export function useSession(): SessionValue {
   if (!value) throw new Error('useSession() must be used inside <SessionProvider>');
   return value;
 }
-
-/** The studies in which the user is a sponsor admin (who may manage their users and grants). */
-export function managedStudyIds(grants: readonly SessionGrant[]): string[] {
-  return [...new Set(grants.filter((grant) => grant.role === 'sponsor_admin').map((grant) => grant.studyId))].sort();
-}
-
-/** System administrators and sponsor admins see the user administration. */
-export function canAdministerUsers(session: Pick<SessionValue, 'user' | 'grants'>): boolean {
-  return session.user !== null && (session.user.isSystemAdmin || managedStudyIds(session.grants).length > 0);
-}

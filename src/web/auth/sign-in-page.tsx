@@ -5,14 +5,9 @@ import { ApiRequestError } from '../api/client.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { navigate, useLocation } from '../shell/router.tsx';
+import { safeNext } from './account-forms.ts';
 import { useSession } from './session.tsx';
 import './auth.css';
-
-/** Where to go after signing in: a path on this site only (never another origin). */
-export function safeNext(search: string): string {
-  const next = new URLSearchParams(search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function SignInPage() {
   const t = useT();

@@ -3,13 +3,15 @@
 // What the server does not let the caller see, it does not send: the page shows what it gets.
 import { useEffect, useState, type FormEvent } from 'react';
 import { addGrant, listUsers, revokeGrant, userAction, type GrantView, type UserWithGrants } from '../api/auth.ts';
+import { ApiRequestError } from '../api/client.ts';
 import { ErrorNotice, Loading } from '../components/notices.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { emptyGrant, grantFields, GrantFieldset, roleLabel } from './grant-fields.tsx';
+import { GrantFieldset, roleLabel } from './grant-fields.tsx';
 import { NewUserForm } from './new-user-form.tsx';
 import { RequireSignIn } from './require-sign-in.tsx';
-import { canAdministerUsers, managedStudyIds, useSession } from './session.tsx';
+import { canAdministerUsers, emptyGrant, grantFields, managedStudyIds } from './account-forms.ts';
+import { useSession } from './session.tsx';
 import './auth.css';
 
 export function UsersAdminPage() {
@@ -19,8 +21,21 @@ export function UsersAdminPage() {
   }, [t]);
   return (
     <RequireSignIn>
-      <UsersAdmin />
+      <AdministratorsOnly />
     </RequireSignIn>
+  );
+}
+
+/** Others are told so, without asking the server for a list it would refuse. */
+function AdministratorsOnly() {
+  const t = useT();
+  const session = useSession();
+  if (canAdministerUsers(session)) return <UsersAdmin />;
+  return (
+    <div className="notice">
+      <h1 tabIndex={-1}>{t('auth.forbidden.title')}</h1>
+      <p>{t('auth.forbidden.body')}</p>
+    </div>
   );
 }
 
@@ -30,14 +45,6 @@ function UsersAdmin() {
   const { state, retry } = useApi('admin-users', (signal) => listUsers(signal));
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  if (!canAdministerUsers(session)) {
-    return (
-      <div className="notice">
-        <h1 tabIndex={-1}>{t('auth.forbidden.title')}</h1>
-        <p>{t('auth.forbidden.body')}</p>
-      </div>
-    );
-  }
   const isSystemAdmin = session.user?.isSystemAdmin ?? false;
   const studies = isSystemAdmin ? 'any' : managedStudyIds(session.grants);
 
@@ -51,6 +58,8 @@ function UsersAdmin() {
       retry();
     } catch (failure) {
       setError(failure instanceof Error ? failure : new Error(String(failure)));
+      // A session that ended meanwhile (idle timeout): the header and this page then offer sign-in.
+      if (failure instanceof ApiRequestError && failure.status === 401) await session.refresh();
     }
   }
 
@@ -156,14 +165,14 @@ function AddGrantForm({ users, studies, change }: { users: UserWithGrants[]; stu
   return (
     <form onSubmit={submit} aria-labelledby="add-grant-heading">
       <h2 id="add-grant-heading">{t('auth.admin.addGrant')}</h2>
-      <label className="field">
-        <span>{t('auth.admin.username')}</span>
-        <select value={String(user.id)} onChange={(event) => setUserId(event.target.value)}>
+      <div className="field">
+        <label htmlFor="add-grant-user">{t('auth.admin.username')}</label>
+        <select id="add-grant-user" value={String(user.id)} onChange={(event) => setUserId(event.target.value)}>
           {users.map((u) => (
             <option key={u.id} value={String(u.id)}>{u.username} ({u.displayName})</option>
           ))}
         </select>
-      </label>
+      </div>
       <GrantFieldset idPrefix="add-grant" legend={t('auth.admin.addGrantFor', { user: user.username })} draft={grant} onChange={setGrant} studies={studies} allowNone={false} />
       <p>
         <button type="submit" className="button button-primary">{t('auth.admin.addGrant')}</button>
