@@ -2,14 +2,23 @@
 // (which names the bad parameter), so pages can show it as it is.
 import type { ApiErrorBody, GeocodeResponse, SearchResponse, Trial } from './types.ts';
 
+/** One bad input the API names: the field, the value it got (when safe to echo) and what it expected. */
+export interface ApiProblemDetail {
+  field: string;
+  value?: unknown;
+  expected: string;
+}
+
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly details: readonly ApiProblemDetail[];
+  constructor(status: number, code: string, message: string, details: readonly ApiProblemDetail[] = []) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -44,8 +53,8 @@ export async function requestJson<T>(path: string, init: Omit<RequestInit, 'head
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = isErrorBody(body) ? body.error : { code: 'http_error', message: `${response.status} ${response.statusText}` };
-    throw new ApiRequestError(response.status, error.code, error.message);
+    const error = isErrorBody(body) ? body.error : { code: 'http_error', message: `${response.status} ${response.statusText}`, details: null };
+    throw new ApiRequestError(response.status, error.code, error.message, Array.isArray(error.details) ? (error.details as ApiProblemDetail[]) : []);
   }
   if (body === null) throw new ApiRequestError(response.status, 'invalid_response', `${path} did not answer with JSON`);
   return body as T;

@@ -4,9 +4,11 @@
 // Enum keys (status.RECRUITING, phase.PHASE1, …) use the ClinicalTrials.gov API v2 values verbatim.
 
 import { authEn } from './auth.en.ts';
+import { conductEn } from './conduct.en.ts';
 
 export const en = {
   ...authEn,
+  ...conductEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

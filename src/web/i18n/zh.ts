@@ -2,9 +2,11 @@
 // Clinical terms follow the usage of the China Clinical Trial Registry (ChiCTR) where it has one.
 import type { Messages } from './en.ts';
 import { authZh } from './auth.zh.ts';
+import { conductZh } from './conduct.zh.ts';
 
 export const zh: Messages = {
   ...authZh,
+  ...conductZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

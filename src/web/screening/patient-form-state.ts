@@ -159,14 +159,22 @@ export function formProblemsFromIssues(patient: ManualRecordParsed, issues: ZodE
 }
 
 /**
- * The form as the FHIR Bundle a screening request sends, through the API's own schema and builder
- * (core/patient/manual.ts), or the problems of the form. The builder, with zod and the UCUM library it
- * converts units with, is loaded only when a form is checked.
+ * The form as the hand-entered record the API takes (core/patient/manual.ts), checked by the API's own
+ * schema, or the problems of the form. The schema (zod, and the UCUM library) is loaded only when a
+ * form is checked. A study screening sends this record as it is (origin "manual").
  */
-export async function bundleFromForm(form: PatientFormState, asOf: string): Promise<{ ok: true; bundle: ManualBundle } | { ok: false; problems: FormProblem[] }> {
+export async function manualRecordFromForm(form: PatientFormState, asOf: string): Promise<{ ok: true; record: ManualRecordParsed } | { ok: false; problems: FormProblem[] }> {
   const reading = patientFromForm(form, asOf);
   if (!reading.ok) return reading;
-  const { bundleFromManualRecord, manualRecordSchema } = await import('../../core/patient/manual.ts');
+  const { manualRecordSchema } = await import('../../core/patient/manual.ts');
   const checked = manualRecordSchema.safeParse(reading.patient);
-  return checked.success ? { ok: true, bundle: bundleFromManualRecord(checked.data) } : { ok: false, problems: formProblemsFromIssues(reading.patient, checked.error.issues) };
+  return checked.success ? { ok: true, record: checked.data } : { ok: false, problems: formProblemsFromIssues(reading.patient, checked.error.issues) };
+}
+
+/** The form as the FHIR Bundle a screening request sends, through the API's own schema and builder (core/patient/manual.ts), or the problems of the form. */
+export async function bundleFromForm(form: PatientFormState, asOf: string): Promise<{ ok: true; bundle: ManualBundle } | { ok: false; problems: FormProblem[] }> {
+  const reading = await manualRecordFromForm(form, asOf);
+  if (!reading.ok) return reading;
+  const { bundleFromManualRecord } = await import('../../core/patient/manual.ts');
+  return { ok: true, bundle: bundleFromManualRecord(reading.record) };
 }

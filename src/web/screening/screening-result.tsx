@@ -50,8 +50,11 @@ export function RuleText({ en, zh }: { en: string; zh?: string | null }) {
   );
 }
 
-/** `headingId`: unique per result when several are on one page (the ranking's expanded trials). */
-export function ScreeningResultView({ result, trialTitle, patientName, headingId = 'screening-result-heading' }: { result: ScreeningResult; trialTitle: string; patientName?: string; headingId?: string }) {
+/**
+ * `headingId`: unique per result when several are on one page (the ranking's expanded trials).
+ * `recordedConfirmations`: a page that records the confirm answers itself (a study subject) leaves out the printed checklist.
+ */
+export function ScreeningResultView({ result, trialTitle, patientName, headingId = 'screening-result-heading', recordedConfirmations = false }: { result: ScreeningResult; trialTitle: string; patientName?: string; headingId?: string; recordedConfirmations?: boolean }) {
   const t = useT();
   return (
     <section className="screening-result" aria-labelledby={headingId}>
@@ -99,7 +102,7 @@ export function ScreeningResultView({ result, trialTitle, patientName, headingId
         </section>
       ) : null}
 
-      {result.confirm.length > 0 ? (
+      {result.confirm.length > 0 && !recordedConfirmations ? (
         <fieldset className="screening-confirm">
           <legend>{t('screening.confirm.title')}</legend>
           <p className="muted no-print">{t('screening.confirm.hint')}</p>

@@ -18,6 +18,8 @@ const ReviewListPage = lazy(() => import('../review/review-list-page.tsx').then(
 const PasswordPage = lazy(() => import('../auth/password-page.tsx').then((module) => ({ default: module.PasswordPage })));
 const UsersAdminPage = lazy(() => import('../auth/users-admin-page.tsx').then((module) => ({ default: module.UsersAdminPage })));
 const ReviewPage = lazy(() => import('../review/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
+// Study conduct (sign-in, screening log, consent, enrollment, audit, charts) is its own chunk too.
+const StudyArea = lazy(() => import('../study/study-area.tsx').then((module) => ({ default: module.StudyArea })));
 
 export function App() {
   const t = useT();
@@ -87,6 +89,16 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading label={t('review.loading')} />}>
           <ReviewPage key={route.nctId} nctId={route.nctId} />
+        </Suspense>
+      );
+    case 'studies':
+    case 'study':
+    case 'newScreening':
+    case 'subject':
+    case 'studyAudit':
+      return (
+        <Suspense fallback={<Loading label={t('conduct.loading')} />}>
+          <StudyArea route={route} />
         </Suspense>
       );
     case 'signIn':
@@ -172,6 +184,11 @@ function pageTitle(route: Route, appName: string, searchTitle: string, notFoundT
     case 'checkAllTrials':
     case 'reviewList':
     case 'review':
+    case 'studies':
+    case 'study':
+    case 'newScreening':
+    case 'subject':
+    case 'studyAudit':
     case 'signIn':
     case 'changePassword':
     case 'adminUsers':

@@ -10,12 +10,17 @@ export type Route =
   | { page: 'checkAllTrials' }
   | { page: 'reviewList' }
   | { page: 'review'; nctId: string }
+  | { page: 'studies' }
+  | { page: 'study'; studyId: string }
+  | { page: 'newScreening'; studyId: string }
+  | { page: 'subject'; studyId: string; subjectNumber: string }
+  | { page: 'studyAudit'; studyId: string }
   | { page: 'signIn' }
   | { page: 'changePassword' }
   | { page: 'adminUsers' }
   | { page: 'notFound' };
 
-export type AreaId = 'trials' | 'check' | 'review';
+export type AreaId = 'trials' | 'check' | 'review' | 'studies';
 
 export interface Area {
   id: AreaId;
@@ -29,7 +34,10 @@ export const AREAS: readonly Area[] = [
   { id: 'trials', href: '/', label: 'nav.findTrials', includes: (route) => route.page === 'search' || route.page === 'trial' },
   { id: 'check', href: '/check', label: 'nav.checkPatient', includes: (route) => route.page === 'checkAllTrials' || route.page === 'checkPatient' },
   { id: 'review', href: '/review', label: 'nav.reviewCriteria', includes: (route) => route.page === 'reviewList' || route.page === 'review' },
+  { id: 'studies', href: '/studies', label: 'nav.studies', includes: (route) => STUDY_PAGES.has(route.page) },
 ];
+
+const STUDY_PAGES = new Set<Route['page']>(['studies', 'study', 'newScreening', 'subject', 'studyAudit']);
 
 // Case-insensitive: /trials/nct03055078 opens the trial too.
 const trialPath = (suffix: string) => new RegExp(`^/trials/(${NCT_ID_SOURCE})${suffix}/?$`, 'i');
@@ -37,7 +45,23 @@ const NCT_PATH = trialPath('');
 const CHECK_PATH = trialPath('/check');
 const REVIEW_PATH = trialPath('/review');
 
+// Study pages: the URL names the study and, for a subject, only its pseudonymous subject number.
+const STUDY_PATH = new RegExp(`^/studies/(${NCT_ID_SOURCE})(?:/(screenings/new|audit|subjects/([A-Za-z0-9-]{1,40})))?/?$`, 'i');
+
+function matchStudyRoute(pathname: string): Route | undefined {
+  if (pathname === '/studies' || pathname === '/studies/') return { page: 'studies' };
+  const match = STUDY_PATH.exec(pathname);
+  if (!match) return undefined;
+  const studyId = match[1].toUpperCase();
+  if (!match[2]) return { page: 'study', studyId };
+  if (match[2].toLowerCase() === 'screenings/new') return { page: 'newScreening', studyId };
+  if (match[2].toLowerCase() === 'audit') return { page: 'studyAudit', studyId };
+  return { page: 'subject', studyId, subjectNumber: match[3].toUpperCase() };
+}
+
 export function matchRoute(pathname: string): Route {
+  const studyRoute = matchStudyRoute(pathname);
+  if (studyRoute) return studyRoute;
   if (pathname === '/' || pathname === '/search' || pathname === '') return { page: 'search' };
   const trial = NCT_PATH.exec(pathname);
   if (trial) return { page: 'trial', nctId: trial[1].toUpperCase() };
@@ -66,4 +90,13 @@ export function checkHref(nctId: string): string {
 /** The page that reviews the trial's criteria and approves its rule set. */
 export function reviewHref(nctId: string): string {
   return `/trials/${encodeURIComponent(nctId)}/review`;
+}
+
+export function studyHref(studyId: string, part?: 'screenings/new' | 'audit'): string {
+  return `/studies/${encodeURIComponent(studyId)}${part ? `/${part}` : ''}`;
+}
+
+/** A subject's page: the subject number is a pseudonym (site code + sequence), never a name or hospital number. */
+export function subjectHref(studyId: string, subjectNumber: string): string {
+  return `/studies/${encodeURIComponent(studyId)}/subjects/${encodeURIComponent(subjectNumber)}`;
 }
