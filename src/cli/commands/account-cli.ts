@@ -1,7 +1,6 @@
 // What the user and token commands share: the CLI actor (the operator at the server's console, a
 // system administrator who belongs to no study), the account service over the command's stores,
 // errors that name the flag the user typed, and the password read from standard input.
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../../conduct/access/actor.ts';
 import { accountServiceOf } from '../../conduct/accounts/for-stores.ts';
@@ -9,17 +8,10 @@ import type { AccountService } from '../../conduct/accounts/service.ts';
 import { EligoError, problem, type Problem } from '../../core/problems.ts';
 import { usageError } from '../errors.ts';
 import { withStores } from '../stores.ts';
+import { cliAccountActor } from '../actor.ts';
 
-/** Audited as `cli:<operating-system user>` with no user id: the CLI is not an account. */
-export function cliActor(): Actor {
-  let who = 'operator';
-  try {
-    who = userInfo().username || who;
-  } catch {
-    // No passwd entry (some containers): the audit still says the change came from the command line.
-  }
-  return { userId: 0, username: `cli:${who}`, isSystemAdmin: true, grants: [], via: 'cli' };
-}
+/** The operator at the console (src/cli/actor.ts), a system administrator who belongs to no study. */
+export const cliActor = cliAccountActor;
 
 export function withAccounts<T>(work: (accounts: AccountService, actor: Actor) => Promise<T>): Promise<T> {
   return withStores((stores) => work(accountServiceOf(stores), cliActor()));
