@@ -1,6 +1,6 @@
 // A subject's consents: each with its form version, when and by whom it was obtained, who signed and
 // its state (valid, withdrawn, refused, outdated form); recording a consent and withdrawing one.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { currentConsentForm } from '../../core/study/protocol.ts';
 import { listConsents, recordConsent, SIGNATURE_STATUSES, SIGNERS, withdrawConsent, type ConsentView, type Signer, type SignatureStatus, type StudyDetail } from '../api/conduct.ts';
 import { useApi } from '../components/use-api.ts';
@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { localToday } from '../screening/patient-source.tsx';
 import { ApiProblem, invalidIf } from './api-problem.tsx';
 import { formatDateTime, formatDay, isoFromLocalInput, localNowForInput } from './format.ts';
+import { useSubmit } from './use-submit.ts';
 import { ConsentStateTag } from './tags.tsx';
 
 export function ConsentSection({ study, subjectNumber, canWrite, username, onChange }: { study: StudyDetail; subjectNumber: string; canWrite: boolean; username: string; onChange(): void }) {
@@ -43,23 +44,14 @@ function ConsentItem({ consent, canWrite, onWithdrawn }: { consent: ConsentView;
   const [open, setOpen] = useState(false);
   const [withdrawnOn, setWithdrawnOn] = useState(localToday);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const problemId = `withdraw-problem-${consent.id}`;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await withdrawConsent(consent.studyId, consent.id, { withdrawnOn, reason: reason.trim() });
+  const { busy, error, submit } = useSubmit(
+    () => withdrawConsent(consent.studyId, consent.id, { withdrawnOn, reason: reason.trim() }),
+    () => {
       setOpen(false);
       onWithdrawn();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
   return (
     <li className="consent-item" data-consent={consent.formVersion}>
       <p>
@@ -111,33 +103,22 @@ function ConsentForm({ study, subjectNumber, username, onRecorded }: { study: St
   const [guardianRelationship, setGuardianRelationship] = useState('');
   const [signatureStatus, setSignatureStatus] = useState<SignatureStatus>('signed');
   const [language, setLanguage] = useState<string>(t.language);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const chosenForm = forms.find((form) => form.version === formVersion);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const iso = isoFromLocalInput(signedAt);
-    setBusy(true);
-    try {
-      await recordConsent(study.studyId, subjectNumber, {
+  const { busy, error, submit } = useSubmit(
+    () =>
+      recordConsent(study.studyId, subjectNumber, {
         formVersion,
         // A malformed or empty date goes as typed so that the API names the field.
-        signedAt: iso ?? signedAt,
+        signedAt: isoFromLocalInput(signedAt) ?? signedAt,
         obtainedBy: obtainedBy.trim(),
         signer,
         ...(signer === 'guardian' ? { guardianName: guardianName.trim(), guardianRelationship: guardianRelationship.trim() } : {}),
         signatureStatus,
         language,
-      });
-      onRecorded();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    () => onRecorded(),
+  );
 
   return (
     <form className="consent-form" onSubmit={submit} aria-labelledby="consent-form-heading">

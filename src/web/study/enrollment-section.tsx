@@ -2,7 +2,7 @@
 // or — for a non-randomized study with several groups — the group the investigator names), an override
 // with its reason for an investigator when the screening is not eligible, the allocation once made,
 // and emergency unblinding in a blinded study. Every refusal is the API's own message.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { assignmentOf } from '../../core/study/protocol.ts';
 import { enroll, fetchEnrollment, unblind, type EnrollmentView, type ScreeningView, type StudyDetail, type UnblindingView } from '../api/conduct.ts';
 import { useApi } from '../components/use-api.ts';
@@ -10,6 +10,7 @@ import { Loading } from '../components/notices.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { ApiProblem, invalidIf } from './api-problem.tsx';
 import { formatDateTime, protocolLabel } from './format.ts';
+import { useSubmit } from './use-submit.ts';
 
 interface Rights {
   enroll: boolean;
@@ -45,24 +46,14 @@ function EnrollForm({ study, screening, canOverride, onEnrolled }: { study: Stud
   const needsOverride = screening.verdict !== 'eligible';
   const [arm, setArm] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await enroll(study.studyId, screening.subjectNumber, {
+  const { busy, error, submit } = useSubmit(
+    () =>
+      enroll(study.studyId, screening.subjectNumber, {
         ...(needsOverride && canOverride ? { override: { reason: overrideReason.trim() } } : {}),
         ...(assignment === 'investigator_choice' ? { arm } : {}),
-      });
-      onEnrolled();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    () => onEnrolled(),
+  );
   return (
     <form onSubmit={submit}>
       <p className="muted">{t(assignment === 'randomized' ? 'conduct.enrollment.randomizedHint' : assignment === 'the_one_arm' ? 'conduct.enrollment.oneArmHint' : 'conduct.enrollment.choiceHint')}</p>
@@ -136,20 +127,7 @@ function EnrollmentDetails({ study, screening, canUnblind }: { study: StudyDetai
 function UnblindForm({ study, subjectNumber, onUnblinded }: { study: StudyDetail; subjectNumber: string; onUnblinded(view: UnblindingView): void }) {
   const t = useT();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onUnblinded(await unblind(study.studyId, subjectNumber, { reason: reason.trim() }));
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(() => unblind(study.studyId, subjectNumber, { reason: reason.trim() }), onUnblinded);
   return (
     <form className="unblind-form" onSubmit={submit} aria-labelledby="unblind-heading">
       <h3 id="unblind-heading">{t('conduct.unblind.title')}</h3>

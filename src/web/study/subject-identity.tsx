@@ -5,23 +5,12 @@ import { fetchIdentity, type SubjectIdentity } from '../api/conduct.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ApiProblem } from './api-problem.tsx';
 import { formatDay } from './format.ts';
+import { useSubmit } from './use-submit.ts';
 
 export function IdentityPanel({ studyId, subjectNumber }: { studyId: string; subjectNumber: string }) {
   const t = useT();
   const [identity, setIdentity] = useState<SubjectIdentity | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const show = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setIdentity(await fetchIdentity(studyId, subjectNumber));
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: show } = useSubmit(() => fetchIdentity(studyId, subjectNumber), setIdentity);
   return (
     <section className="study-section identity-panel" aria-labelledby="identity-heading">
       <h2 id="identity-heading">{t('conduct.identity.legend')}</h2>
@@ -37,7 +26,7 @@ export function IdentityPanel({ studyId, subjectNumber }: { studyId: string; sub
           <button type="button" className="button button-secondary" onClick={() => setIdentity(null)}>{t('conduct.identity.hide')}</button>
         </>
       ) : (
-        <button type="button" className="button button-secondary" disabled={busy} onClick={show}>{t('conduct.identity.show')}</button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void show()}>{t('conduct.identity.show')}</button>
       )}
       {error ? <ApiProblem error={error} id="identity-problem" /> : null}
     </section>

@@ -1,33 +1,16 @@
 // A subject's screening work: the confirm points answered yes / no / unknown, and the outcome with its
 // failure reasons. Once an outcome is set, a change needs a reason (the audit trail keeps it).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { CONFIRMATION_ANSWERS, recordConfirmations, setOutcome, type ConfirmationAnswer, type ScreeningOutcome, type ScreeningView } from '../api/conduct.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { RuleText } from '../screening/screening-result.tsx';
 import { ApiProblem, invalidIf } from './api-problem.tsx';
 import { formatDateTime } from './format.ts';
+import { useSubmit } from './use-submit.ts';
 
 type SettableOutcome = Exclude<ScreeningOutcome, 'enrolled'>;
 const SETTABLE: readonly SettableOutcome[] = ['pending', 'screen_failure', 'declined'];
-
-function useSubmit<T>(run: () => Promise<T>, onDone: (value: T) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run());
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, submit };
-}
 
 export function ConfirmationsPanel({ screening, canWrite, onSaved }: { screening: ScreeningView; canWrite: boolean; onSaved(next: ScreeningView): void }) {
   const t = useT();
