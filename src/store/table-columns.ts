@@ -26,6 +26,12 @@ const timestampOrNull = { type: 'timestamp with time zone', nullable: true } as 
 const boolean = { type: 'boolean', nullable: false } as const;
 const jsonb = { type: 'jsonb', nullable: false } as const;
 const jsonbOrNull = { type: 'jsonb', nullable: true } as const;
+const number = { type: 'double precision', nullable: false } as const;
+/** Whose follow-up record it is and who wrote it when (migrations/008_follow_up.ts). */
+const subjectRow = {
+  id: integer, screening_id: integer, study_id: text, site_code: text, subject_number: text,
+  created_at: timestamp, created_by: text, updated_at: timestamp, updated_by: text,
+} as const;
 
 /** The filter, sort and facet columns registry_trial and registry_trial_text share. */
 const trialFilterColumns = {
@@ -107,4 +113,30 @@ export const TABLE_COLUMNS: TableColumns = {
   },
   study_secret: { study_id: text, secret: text, created_at: timestamp },
   unblinding: { id: integer, enrollment_id: integer, reason: text, unblinded_by: text, unblinded_at: timestamp },
+  subject_visit: { ...subjectRow, visit_code: text, status: text, visit_date: dateOrNull, not_done_reason: textOrNull, protocol_version: integer },
+  administration: {
+    ...subjectRow, visit_code: textOrNull, product: text, lot: textOrNull, given_at: timestamp, route: text, dose_value: number, dose_unit: text,
+    dose_total: numberOrNull, dose_per_kg: numberOrNull, weight_kg: numberOrNull, details: jsonb, dose_check: jsonb, infusion_reaction: jsonbOrNull,
+  },
+  lab_result: {
+    ...subjectRow, visit_code: textOrNull, panel: text, analyte: text, collected_on: date, value: number, unit: text, canonical_value: number, canonical_unit: text,
+    method: textOrNull, lln: numberOrNull, uln: numberOrNull, limit_basis: jsonbOrNull, context: jsonb, is_baseline: boolean, grades: jsonb, check_results: jsonb,
+    source: text, source_reference: textOrNull,
+  },
+  transfusion: { ...subjectRow, given_on: date, product: text, units: number, pre_hb: numberOrNull, pre_platelets: numberOrNull, note: textOrNull },
+  marrow_exam: { ...subjectRow, visit_code: textOrNull, examined_on: date, cellularity_percent: numberOrNull, residual_hematopoietic_percent: numberOrNull, findings: textOrNull },
+  adverse_event: {
+    ...subjectRow, seq: integer, term: text, description: textOrNull, onset_on: date, resolved_on: dateOrNull, grade: integerOrNull, grade_source: text,
+    grade_basis: jsonbOrNull, ctcae_version: text, lab_result_id: integerOrNull, serious: boolean, seriousness: array, relatedness: jsonb, action_taken: text,
+    outcome: text, aware_at: timestampOrNull, report_due_at: timestampOrNull, reported_at: timestampOrNull,
+  },
+  disease_assessment: {
+    ...subjectRow, time_point: text, assessed_on: date, severity: textOrNull, severity_scheme: text, severity_reason: text, response: textOrNull,
+    response_scheme: textOrNull, response_reason: textOrNull, transfusion_independent: { type: 'boolean', nullable: true }, inputs: jsonb,
+  },
+  data_query: {
+    id: integer, study_id: text, site_code: text, screening_id: integer, subject_number: text, record_type: text, record_id: integerOrNull, field: textOrNull,
+    origin: text, check_id: textOrNull, state: text, text, raised_by: text, raised_at: timestamp, updated_at: timestamp,
+  },
+  data_query_event: { id: integer, query_id: integer, action: text, text: textOrNull, state_after: text, by: text, at: timestamp },
 };

@@ -5,8 +5,9 @@ import type { Generated } from 'kysely';
 import type { AccountTables } from './account-tables.ts';
 import type { StudyTables } from './conduct-tables.ts';
 import type { SubjectTables } from './subject-tables.ts';
+import type { FollowUpTables } from './follow-up-tables.ts';
 
-export interface Tables extends AccountTables, StudyTables, SubjectTables {
+export interface Tables extends AccountTables, StudyTables, SubjectTables, FollowUpTables {
   eligo_meta: EligoMetaTable;
   registry_trial: RegistryTrialTable;
   registry_trial_text: RegistryTrialTextTable;

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'enroll', // enroll and randomize
   'eligibility.override', // enroll a patient the engine found ineligible, with a reason
   'unblind', // emergency unblinding (audited)
+  'data.write', // enter and correct follow-up data: visits, doses, labs, transfusions, marrow, adverse events
+  'assessment.sign', // sign off a disease assessment (severity, response) and an adverse event's causality
   'query.raise',
   'query.answer',
   'query.close',
@@ -30,8 +32,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   sponsor_admin: ['study.read', 'study.configure', 'users.manage', 'query.raise', 'query.close', 'audit.read', 'export'],
   data_manager: ['study.read', 'query.raise', 'query.close', 'audit.read', 'export'],
   monitor: ['study.read', 'query.raise', 'query.close', 'audit.read'],
-  investigator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'eligibility.override', 'unblind', 'query.answer', 'audit.read'],
-  coordinator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'query.answer'],
+  investigator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'eligibility.override', 'unblind', 'data.write', 'assessment.sign', 'query.answer', 'audit.read'],
+  coordinator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'data.write', 'query.answer'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

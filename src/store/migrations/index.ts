@@ -7,6 +7,7 @@ import * as parsedRuleSets from './004_parsed_rule_sets.ts';
 import * as accounts from './005_accounts.ts';
 import * as studies from './006_studies.ts';
 import * as subjects from './007_subjects.ts';
+import * as followUp from './008_follow_up.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_accounts': accounts,
   '006_studies': studies,
   '007_subjects': subjects,
+  '008_follow_up': followUp,
 };

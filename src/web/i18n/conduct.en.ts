@@ -3,6 +3,15 @@
 
 export const conductEn = {
   'nav.studies': 'Studies',
+  'conduct.followUp.tabs': 'Subject pages',
+  'conduct.followUp.area.subject': 'Screening and enrollment',
+  'conduct.followUp.area.visits': 'Visits and treatment',
+  'conduct.followUp.area.labs': 'Labs and transfusions',
+  'conduct.followUp.area.adverse-events': 'Adverse events',
+  'conduct.followUp.area.timeline': 'Timeline and response',
+  'conduct.followUp.area.queries': 'Queries',
+  'conduct.followUp.heading': '{subject}: {area}',
+  'conduct.followUp.notAvailable': 'This page is not available.',
   'conduct.loading': 'Loading…',
   'conduct.backToStudy': 'Back to the study',
   'conduct.cancel': 'Cancel',

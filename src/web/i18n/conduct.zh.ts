@@ -3,6 +3,15 @@ import type { ConductMessages } from './conduct.en.ts';
 
 export const conductZh: ConductMessages = {
   'nav.studies': '研究',
+  'conduct.followUp.tabs': '受试者页面',
+  'conduct.followUp.area.subject': '筛选与入组',
+  'conduct.followUp.area.visits': '访视与治疗',
+  'conduct.followUp.area.labs': '化验与输血',
+  'conduct.followUp.area.adverse-events': '不良事件',
+  'conduct.followUp.area.timeline': '病程与疗效',
+  'conduct.followUp.area.queries': '质疑',
+  'conduct.followUp.heading': '{subject}：{area}',
+  'conduct.followUp.notAvailable': '此页面暂不可用。',
   'conduct.loading': '正在加载…',
   'conduct.backToStudy': '返回研究',
   'conduct.cancel': '取消',

@@ -96,6 +96,8 @@ function Page({ route }: { route: Route }) {
     case 'newScreening':
     case 'subject':
     case 'studyAudit':
+    case 'subjectArea':
+    case 'studyQueries':
       return (
         <Suspense fallback={<Loading label={t('conduct.loading')} />}>
           <StudyArea route={route} />
@@ -189,6 +191,8 @@ function pageTitle(route: Route, appName: string, searchTitle: string, notFoundT
     case 'newScreening':
     case 'subject':
     case 'studyAudit':
+    case 'subjectArea':
+    case 'studyQueries':
     case 'signIn':
     case 'changePassword':
     case 'adminUsers':

@@ -15,10 +15,16 @@ export type Route =
   | { page: 'newScreening'; studyId: string }
   | { page: 'subject'; studyId: string; subjectNumber: string }
   | { page: 'studyAudit'; studyId: string }
+  | { page: 'subjectArea'; studyId: string; subjectNumber: string; area: SubjectArea }
+  | { page: 'studyQueries'; studyId: string }
   | { page: 'signIn' }
   | { page: 'changePassword' }
   | { page: 'adminUsers' }
   | { page: 'notFound' };
+
+/** The follow-up pages of one subject, beside the subject's screening and enrollment page. */
+export const SUBJECT_AREAS = ['visits', 'labs', 'adverse-events', 'timeline', 'queries'] as const;
+export type SubjectArea = (typeof SUBJECT_AREAS)[number];
 
 export type AreaId = 'trials' | 'check' | 'review' | 'studies';
 
@@ -37,7 +43,7 @@ export const AREAS: readonly Area[] = [
   { id: 'studies', href: '/studies', label: 'nav.studies', includes: (route) => STUDY_PAGES.has(route.page) },
 ];
 
-const STUDY_PAGES = new Set<Route['page']>(['studies', 'study', 'newScreening', 'subject', 'studyAudit']);
+const STUDY_PAGES = new Set<Route['page']>(['studies', 'study', 'newScreening', 'subject', 'studyAudit', 'subjectArea', 'studyQueries']);
 
 // Case-insensitive: /trials/nct03055078 opens the trial too.
 const trialPath = (suffix: string) => new RegExp(`^/trials/(${NCT_ID_SOURCE})${suffix}/?$`, 'i');
@@ -46,7 +52,7 @@ const CHECK_PATH = trialPath('/check');
 const REVIEW_PATH = trialPath('/review');
 
 // Study pages: the URL names the study and, for a subject, only its pseudonymous subject number.
-const STUDY_PATH = new RegExp(`^/studies/(${NCT_ID_SOURCE})(?:/(screenings/new|audit|subjects/([A-Za-z0-9-]{1,40})))?/?$`, 'i');
+const STUDY_PATH = new RegExp(`^/studies/(${NCT_ID_SOURCE})(?:/(screenings/new|audit|queries|subjects/([A-Za-z0-9-]{1,40})(?:/(${SUBJECT_AREAS.join('|')}))?))?/?$`, 'i');
 
 function matchStudyRoute(pathname: string): Route | undefined {
   if (pathname === '/studies' || pathname === '/studies/') return { page: 'studies' };
@@ -56,6 +62,8 @@ function matchStudyRoute(pathname: string): Route | undefined {
   if (!match[2]) return { page: 'study', studyId };
   if (match[2].toLowerCase() === 'screenings/new') return { page: 'newScreening', studyId };
   if (match[2].toLowerCase() === 'audit') return { page: 'studyAudit', studyId };
+  if (match[2].toLowerCase() === 'queries') return { page: 'studyQueries', studyId };
+  if (match[4]) return { page: 'subjectArea', studyId, subjectNumber: match[3].toUpperCase(), area: match[4].toLowerCase() as SubjectArea };
   return { page: 'subject', studyId, subjectNumber: match[3].toUpperCase() };
 }
 
@@ -92,11 +100,11 @@ export function reviewHref(nctId: string): string {
   return `/trials/${encodeURIComponent(nctId)}/review`;
 }
 
-export function studyHref(studyId: string, part?: 'screenings/new' | 'audit'): string {
+export function studyHref(studyId: string, part?: 'screenings/new' | 'audit' | 'queries'): string {
   return `/studies/${encodeURIComponent(studyId)}${part ? `/${part}` : ''}`;
 }
 
 /** A subject's page: the subject number is a pseudonym (site code + sequence), never a name or hospital number. */
-export function subjectHref(studyId: string, subjectNumber: string): string {
-  return `/studies/${encodeURIComponent(studyId)}/subjects/${encodeURIComponent(subjectNumber)}`;
+export function subjectHref(studyId: string, subjectNumber: string, area?: SubjectArea): string {
+  return `/studies/${encodeURIComponent(studyId)}/subjects/${encodeURIComponent(subjectNumber)}${area ? `/${area}` : ''}`;
 }

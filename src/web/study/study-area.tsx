@@ -6,9 +6,10 @@ import { NewScreeningPage } from './new-screening-page.tsx';
 import { SessionGate } from './session-gate.tsx';
 import { StudiesPage, StudyHomePage } from './study-home.tsx';
 import { SubjectPage } from './subject-page.tsx';
+import { StudyQueriesPage, SubjectAreaPage } from './follow-up/subject-area-page.tsx';
 import './study.css';
 
-export type StudyRoute = Extract<Route, { page: 'studies' | 'study' | 'newScreening' | 'subject' | 'studyAudit' }>;
+export type StudyRoute = Extract<Route, { page: 'studies' | 'study' | 'newScreening' | 'subject' | 'studyAudit' | 'subjectArea' | 'studyQueries' }>;
 
 export function StudyArea({ route }: { route: StudyRoute }) {
   return <SessionGate>{page(route)}</SessionGate>;
@@ -26,5 +27,9 @@ function page(route: StudyRoute) {
       return <SubjectPage key={`${route.studyId}/${route.subjectNumber}`} studyId={route.studyId} subjectNumber={route.subjectNumber} />;
     case 'studyAudit':
       return <AuditPage key={route.studyId} studyId={route.studyId} />;
+    case 'subjectArea':
+      return <SubjectAreaPage key={`${route.studyId}/${route.subjectNumber}/${route.area}`} studyId={route.studyId} subjectNumber={route.subjectNumber} area={route.area} />;
+    case 'studyQueries':
+      return <StudyQueriesPage key={route.studyId} studyId={route.studyId} />;
   }
 }

@@ -20,6 +20,7 @@ import { useSignedIn } from './session-gate.tsx';
 import { IdentityPanel } from './subject-identity.tsx';
 import { ConfirmationsPanel, OutcomePanel } from './subject-screening.tsx';
 import { OutcomeTag, VerdictTag } from './tags.tsx';
+import { SubjectTabs } from './follow-up/subject-area-page.tsx';
 
 export function SubjectPage({ studyId, subjectNumber }: { studyId: string; subjectNumber: string }) {
   const t = useT();
@@ -63,6 +64,7 @@ function Subject({ study, initial, onReload }: { study: StudyDetail; initial: Sc
   return (
     <>
       <h1 tabIndex={-1}>{t('conduct.subject.title', { subject: screening.subjectNumber })}</h1>
+      <SubjectTabs studyId={study.studyId} subjectNumber={screening.subjectNumber} current="subject" />
       <dl className="facts facts-inline subject-facts">
         <div><dt>{t('conduct.screen.site')}</dt><dd>{site}</dd></div>
         <div><dt>{t('conduct.log.screenedOn')}</dt><dd>{formatDay(t, screening.screenedOn)}</dd></div>
