@@ -20,7 +20,7 @@ const STATUS: Record<ProblemKind, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 
 export type ErrorStatus = (typeof STATUS)[ProblemKind] | 500;
 
 export interface ErrorBody {
-  error: { code: string; message: string; details: Array<{ field: string; value?: unknown; expected: string }> | null };
+  error: { code: string; message: string; details: Array<{ code: string; field: string; value?: unknown; expected: string }> | null };
 }
 
 export interface HttpError {
@@ -32,7 +32,7 @@ export interface HttpError {
 export function httpError(error: unknown): HttpError | undefined {
   const eligo = asEligoError(error);
   if (!eligo) return undefined;
-  const details = eligo.problems.length > 0 ? eligo.problems.map(({ field, value, expected }) => (value === undefined ? { field, expected } : { field, value, expected })) : null;
+  const details = eligo.problems.length > 0 ? eligo.problems.map(({ code, field, value, expected }) => (value === undefined ? { code, field, expected } : { code, field, value, expected })) : null;
   return { status: STATUS[eligo.kind], body: { error: { code: eligo.code, message: eligo.message, details } } };
 }
 

@@ -9,7 +9,7 @@ export const errorBodySchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ field: z.string(), value: z.unknown().optional(), expected: z.string() })).nullable().openapi({ description: 'Each problem: the field, the value received (shortened) and what was expected' }),
+      details: z.array(z.object({ code: z.string(), field: z.string(), value: z.unknown().optional(), expected: z.string() })).nullable().openapi({ description: 'Each problem: its code (stable, translatable), the field, the value received (shortened) and what was expected (English)' }),
     }),
   })
   .openapi('Error');

@@ -4,6 +4,8 @@ import type { ApiErrorBody, GeocodeResponse, SearchResponse, Trial } from './typ
 
 /** One bad input the API names: the field, the value it got (when safe to echo) and what it expected. */
 export interface ApiProblemDetail {
+  /** The problem's stable code (absent from older servers): the page translates it. */
+  code?: string;
   field: string;
   value?: unknown;
   expected: string;

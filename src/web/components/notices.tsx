@@ -1,5 +1,6 @@
 // Loading and error states shared by every page.
 import { ApiRequestError } from '../api/client.ts';
+import { PROBLEM_ZH } from '../i18n/problems.zh.ts';
 import { useT } from '../i18n/i18n.tsx';
 
 export function Loading({ label }: { label: string }) {
@@ -14,11 +15,15 @@ export function Loading({ label }: { label: string }) {
 /** Shows the API's own message (it names the bad field and value), or a plain network message. */
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const t = useT();
-  const message = error instanceof ApiRequestError && error.code === 'network_error' ? t('error.network') : error.message;
+  const api = error instanceof ApiRequestError ? error : null;
+  // In Chinese a known problem code reads as a Chinese sentence; the server's English stays beneath it.
+  const translated = t.language === 'zh' && api ? PROBLEM_ZH[api.code] : undefined;
+  const message = api?.code === 'network_error' ? t('error.network') : translated ?? error.message;
   return (
     <div className="notice notice-error" role="alert">
       <h2 className="notice-title">{t('error.title')}</h2>
       <p>{message}</p>
+      {translated ? <p className="problem-original" lang="en">{error.message}</p> : null}
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('error.retry')}

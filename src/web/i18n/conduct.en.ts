@@ -24,6 +24,7 @@ export const conductEn = {
   'conduct.problem.notFound': 'Not found',
   'conduct.problem.forbidden': 'Not allowed for your role',
   'conduct.problem.unauthenticated': 'Please sign in again',
+  'conduct.problem.serverWords': 'The server said: {text}',
   'conduct.problem.field': 'Field',
   'conduct.problem.expected': 'expected: {expected}',
 

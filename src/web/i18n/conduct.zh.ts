@@ -24,8 +24,9 @@ export const conductZh: ConductMessages = {
   'conduct.problem.notFound': '未找到',
   'conduct.problem.forbidden': '您的角色无此权限',
   'conduct.problem.unauthenticated': '请重新登录',
+  'conduct.problem.serverWords': '服务器原文（英文）：{text}',
   'conduct.problem.field': '字段',
-  'conduct.problem.expected': '应为：{expected}',
+  'conduct.problem.expected': '要求（英文原文）：{expected}',
 
   'conduct.studies.title': '研究',
   'conduct.studies.none': '您尚未在任何研究中担任角色，可请研究管理员为您授权。',
