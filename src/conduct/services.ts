@@ -8,6 +8,7 @@ import type {
   RecordConsentInput, ScreeningFilter, ScreeningOutcome, ScreeningView, SiteView, StartScreeningInput, StudyDetail,
   StudySummary, SubjectIdentity, UnblindInput, UnblindingView, WithdrawConsentInput, ConfirmationAnswer,
 } from './model.ts';
+import type { QueryService } from './queries/service.ts';
 
 export interface StudyService {
   /** The studies the actor can see (study.read); an actor without grants gets []. */
@@ -110,4 +111,5 @@ export interface ConductServices {
   enrollment: EnrollmentService;
   audit: AuditService;
   directory: StudyDirectory;
+  queries: QueryService;
 }

@@ -6,16 +6,18 @@ import { consentService } from './consent/service.ts';
 import { enrollmentService } from './enrollment/service.ts';
 import { screeningService } from './screening/service.ts';
 import type { ConductClock } from './screening/subject-access.ts';
+import { queryService, type QueryService } from './queries/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
   consent: ConsentService;
   enrollment: EnrollmentService;
+  queries: QueryService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
-  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps) };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps) };
 }
 
 const built = new WeakMap<Stores, SubjectServices>();

@@ -16,6 +16,7 @@ import type { AuditWriter } from '../conduct/audit/entry.ts';
 import { appendAudit } from './conduct/audit-append.ts';
 import type { SubjectRepository } from './conduct/subject-repository.ts';
 import { kyselySubjectRepository } from './conduct/subjects.ts';
+import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -73,6 +74,8 @@ export interface Stores {
   auditWriter: AuditWriter;
   /** Screening log, identity, consent, enrollment and randomization: every read takes the actor's site scope. */
   subjects: SubjectRepository;
+  /** Data queries and their history: every read takes the actor's site scope. */
+  queries: QueryRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -116,6 +119,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     audit: kyselyAuditStore(db),
     auditWriter: { append: appendAudit },
     subjects: kyselySubjectRepository(db),
+    queries: kyselyQueryRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

@@ -1,12 +1,14 @@
 // Enrolled subjects for the follow-up tests (visits, treatment, labs, adverse events, assessments,
 // queries): the test studies of subject-fixtures.ts with the seed study's visit schedule, and a
 // subject screened, consented and enrolled at a site through the real services (clock 2026-09-01).
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { EligoError } from '../../src/core/problems.ts';
 import type { Kysely } from 'kysely';
 import { protocolSettingsSchema } from '../../src/core/study/protocol.ts';
 import type { Stores } from '../../src/store/index.ts';
 import type { Tables } from '../../src/store/tables.ts';
-import { coordinatorAt, installTestStudies, servicesAt, signedConsent, screeningInput, testProtocol, STUDY, fixedClock, actorWith } from './subject-fixtures.ts';
+import { rowCounts, coordinatorAt, installTestStudies, servicesAt, signedConsent, screeningInput, testProtocol, STUDY, fixedClock, actorWith } from './subject-fixtures.ts';
 
 /** The seed study's visit schedule (data/studies/NCT05794425.json) in the test protocol. */
 export const SEED_VISITS = protocolSettingsSchema.parse(JSON.parse(readFileSync('data/studies/NCT05794425.json', 'utf8')).protocol).visits;
@@ -39,3 +41,14 @@ export async function enrolledSubject(db: Kysely<Tables>, stores: Stores, siteCo
 /** Study-wide roles of the test study. */
 export const monitorOfStudy = () => actorWith('monitor-all', [{ role: 'monitor', siteCode: null }]);
 export const dataManagerOfStudy = () => actorWith('dm-all', [{ role: 'data_manager', siteCode: null }]);
+
+/** Asserts that `call` is refused with the kind, code and first field given, and that nothing was written. */
+export async function refusedWithoutWrites(db: Kysely<Tables>, call: () => Promise<unknown>, expected: { kind: EligoError['kind']; code: string; field: string }): Promise<void> {
+  const before = await rowCounts(db);
+  await assert.rejects(call, (error: unknown) => {
+    assert.ok(error instanceof EligoError, String(error));
+    assert.deepEqual({ kind: error.kind, code: error.code, field: error.problems[0]?.field }, expected, error.message);
+    return true;
+  });
+  assert.deepEqual(await rowCounts(db), before, 'nothing written');
+}

@@ -19,6 +19,9 @@ const SITE_A = 'QL01';
 const SITE_B = 'CD01';
 const IDENTITY = { name: '王测试甲', hospitalNumber: 'QL-HN-55501', birthDate: '1990-01-01', phone: '+86 531 0000 5550' };
 
+
+/** The ids a path can name: another site's, or ones that do not exist. */
+interface WalkIds { site: string; subject: string; consent: number; query: number }
 for (const backend of testBackends()) {
   describe(`${backend.name}: a user of another site walks every API route and finds nothing of site A`, () => {
     let database: Database & { dispose(): Promise<void> };
@@ -26,6 +29,8 @@ for (const backend of testBackends()) {
     const tokens = new Map<string, string>();
     let subjectA = '';
     let consentA = 0;
+    /** Site A's follow-up record ids the walk fills into the paths (a query raised on A's subject). */
+    const ids = { query: 0 };
 
     async function call(user: string, method: string, path: string, body?: unknown) {
       const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(user)}` };
@@ -43,6 +48,7 @@ for (const backend of testBackends()) {
         { username: 'coord-a', grants: [{ studyId: STUDY, siteCode: SITE_A, role: 'coordinator' as const }] },
         { username: 'inv-a', grants: [{ studyId: STUDY, siteCode: SITE_A, role: 'investigator' as const }] },
         { username: 'coord-b', grants: [{ studyId: STUDY, siteCode: SITE_B, role: 'coordinator' as const }] },
+        { username: 'monitor', grants: [{ studyId: STUDY, siteCode: null, role: 'monitor' as const }] },
       ];
       for (const user of users) {
         const created = await accounts.createUser(CLI_ACTOR, { username: user.username, password: PASSWORD, grants: user.grants });
@@ -62,6 +68,9 @@ for (const backend of testBackends()) {
       const verdict = JSON.parse(screened.text).verdict;
       const enrolled = await call('inv-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/enrollment`, verdict === 'eligible' ? {} : { override: { reason: 'investigator judgement for the isolation walk' } });
       assert.equal(enrolled.status, 201, enrolled.text);
+      const query = await call('monitor', 'POST', `/api/studies/${STUDY}/queries`, { subjectNumber: subjectA, recordType: 'screening', text: 'Please confirm the screening date' });
+      assert.equal(query.status, 201, query.text);
+      ids.query = JSON.parse(query.text).id;
     });
     after(() => database.dispose());
 
@@ -70,7 +79,7 @@ for (const backend of testBackends()) {
       const secrets = [subjectA, IDENTITY.name, IDENTITY.hospitalNumber, IDENTITY.phone];
       const before = await rowCounts(database.db);
       const auditBefore = (await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(database.db)).rows[0].n;
-      const fill = (path: string, ids: { site: string; subject: string; consent: number }) =>
+      const fill = (path: string, ids: WalkIds) =>
         path
           .replace('{studyId}', STUDY)
           .replace('{nctId}', STUDY)
@@ -78,6 +87,7 @@ for (const backend of testBackends()) {
           .replace('{siteId}', ids.site)
           .replace('{subjectNumber}', ids.subject)
           .replace('{consentId}', String(ids.consent))
+          .replace('{queryId}', String(ids.query))
           .replace('{id}', '1');
       let walked = 0;
       let aSpecific = 0;
@@ -86,25 +96,26 @@ for (const backend of testBackends()) {
         for (const method of Object.keys(operations)) {
           if (method !== 'get' && !onStudy) continue;
           const body = method === 'get' ? undefined : {};
-          const path = fill(template, { site: SITE_A, subject: subjectA, consent: consentA });
+          const idsA: WalkIds = { site: SITE_A, subject: subjectA, consent: consentA, query: ids.query };
+          const path = fill(template, idsA);
           const response = await call('coord-b', method.toUpperCase(), path, body);
           walked++;
-          const namesA = /\{(siteCode|subjectNumber|consentId)\}/.test(template);
+          const namesA = /\{(siteCode|subjectNumber|consentId|queryId)\}/.test(template);
           if (namesA) {
             aSpecific++;
             // The same request for ids that do not exist: with the ids themselves blanked (an error may
             // repeat the id it was asked for), the two answers must be the same, byte for byte.
-            const absentIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999 };
+            const absentIds: WalkIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999, query: 999_998 };
             const absent = await call('coord-b', method.toUpperCase(), fill(template, absentIds), body);
             // A write whose empty body is refused before any lookup (400) says nothing of the id either.
             assert.ok(response.status === 404 || (method !== 'get' && response.status === 400), `${method.toUpperCase()} ${path}: ${response.status} ${response.text.slice(0, 200)}`);
-            const blank = (text: string, ids: { site: string; subject: string; consent: number }) => {
+            const blank = (text: string, ids: WalkIds) => {
               const answer = JSON.parse(text) as { error: { message: string; details: Array<{ value?: unknown }> | null } };
               for (const detail of answer.error.details ?? []) if (detail.value !== undefined) detail.value = '<id>';
-              answer.error.message = answer.error.message.replaceAll(ids.subject, '<id>').replaceAll(ids.site, '<id>').replace(new RegExp(`\\b${ids.consent}\\b`, 'g'), '<id>');
+              answer.error.message = answer.error.message.replaceAll(ids.subject, '<id>').replaceAll(ids.site, '<id>').replace(new RegExp(`\\b(${ids.consent}|${ids.query})\\b`, 'g'), '<id>');
               return JSON.stringify(answer);
             };
-            assert.equal(blank(response.text, { site: SITE_A, subject: subjectA, consent: consentA }), blank(absent.text, absentIds), `${method.toUpperCase()} ${template}: another site's id answers differently from a nonexistent one`);
+            assert.equal(blank(response.text, idsA), blank(absent.text, absentIds), `${method.toUpperCase()} ${template}: another site's id answers differently from a nonexistent one`);
             for (const secret of secrets.slice(1)) assert.ok(!response.text.includes(secret), `${method.toUpperCase()} ${path} shows ${secret}`);
             continue;
           }

@@ -136,9 +136,12 @@ export function screeningInput(siteCode: string, kind: 'eligible' | 'ineligible'
   };
 }
 
-/** Row counts of every subject table and the audit trail: a refused call must leave them unchanged. */
+/** Row counts of every subject and follow-up table and the audit trail: a refused call must leave them unchanged. */
 export async function rowCounts(db: Kysely<Tables>): Promise<Record<string, number>> {
-  const tables = ['screening', 'subject_identity', 'consent', 'enrollment', 'randomization_stratum', 'site_subject_counter', 'study_secret', 'unblinding', 'audit_event'] as const;
+  const tables = [
+    'screening', 'subject_identity', 'consent', 'enrollment', 'randomization_stratum', 'site_subject_counter', 'study_secret', 'unblinding', 'audit_event',
+    'subject_visit', 'administration', 'lab_result', 'transfusion', 'marrow_exam', 'adverse_event', 'disease_assessment', 'data_query', 'data_query_event',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0].n);
   const stratum = await sql<{ s: number }>`select coalesce(sum(next_slot), 0)::int as s from randomization_stratum`.execute(db);

@@ -96,6 +96,10 @@ export const PROBLEM_ZH: Readonly<Record<string, string>> = {
   invalid_window: '访视窗口无效',
   unknown_visit: '未知的访视',
   invalid_schedule: '访视计划无效',
+  // Queries
+  query_state: '该质疑当前状态下不能进行此操作',
+  unknown_record_type: '未知的记录类型',
+  invalid_field: '字段名无效',
 };
 
 /** Chinese names of the fields problems name most often (the path's last segment). */
@@ -124,4 +128,9 @@ export const FIELD_ZH: Readonly<Record<string, string>> = {
   role: '角色',
   limit: '每页数量',
   offset: '偏移',
+  text: '内容',
+  recordType: '记录类型',
+  recordId: '记录编号',
+  queryId: '质疑编号',
+  state: '状态',
 };
