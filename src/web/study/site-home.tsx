@@ -10,6 +10,7 @@ import { subjectHref } from '../shell/routes.ts';
 import { ApiProblem } from './api-problem.tsx';
 import { formatDateTime, formatDay, protocolLabel } from './format.ts';
 import { ScreeningLog } from './screening-log.tsx';
+import { QueryPanel } from './follow-up/query-panel.tsx';
 import { needsConsentCheck, workItems, type WorkItem } from './site-work.ts';
 
 /** How many subjects' consents the to-do list reads at a time. */
@@ -19,6 +20,7 @@ export function SiteHome({ study, siteCode }: { study: StudyDetail; siteCode: st
   return (
     <div className="site-home" data-site-home={siteCode}>
       <WorkList study={study} siteCode={siteCode} />
+      <QueryPanel studyId={study.studyId} siteCode={siteCode} />
       <ScreeningLog studyId={study.studyId} siteCode={siteCode} />
       <EnrolledList study={study} siteCode={siteCode} />
     </div>

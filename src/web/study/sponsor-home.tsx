@@ -9,6 +9,7 @@ import { ApiProblem } from './api-problem.tsx';
 import { formatMonth, siteName } from './format.ts';
 import { PlotChart } from './plot-chart.tsx';
 import { SiteTable } from './site-table.tsx';
+import { QueryPanel } from './follow-up/query-panel.tsx';
 import { countsBySite, cumulativeEnrollment, failureReasonCounts } from './study-charts.ts';
 
 export function SponsorHome({ study, sites }: { study: StudyDetail; sites: readonly SiteView[] }) {
@@ -37,6 +38,7 @@ export function SponsorHome({ study, sites }: { study: StudyDetail; sites: reado
           <p>{pending.map((site) => `${site.siteCode} ${siteName(t, site, site.siteCode)}`).join(' · ')}</p>
         </section>
       ) : null}
+      <QueryPanel studyId={study.studyId} />
       <EnrollmentChart rows={enrollments} />
       <FailureReasonsChart reasons={failureReasonCounts(failures)} />
       <SiteTable sites={sites} counts={bySite} enrolled={enrolledBySite} />
