@@ -3,6 +3,8 @@
 // site the actor cannot see answers not_found, exactly like one that does not exist; a visible one
 // the role may not act on, forbidden. Errors are always EligoError (src/core/problems.ts).
 import type { Actor } from './access/actor.ts';
+import type { VisitService } from './visits/service.ts';
+import type { TreatmentService } from './treatment/service.ts';
 import type {
   AuditChainReport, AuditEntryView, AuditExportFormat, AuditFilter, ConsentView, EnrollInput, EnrollmentView, Page,
   RecordConsentInput, ScreeningFilter, ScreeningOutcome, ScreeningView, SiteView, StartScreeningInput, StudyDetail,
@@ -112,4 +114,8 @@ export interface ConductServices {
   audit: AuditService;
   directory: StudyDirectory;
   queries: QueryService;
+  /** Visit calendars and visit records (src/conduct/visits/service.ts). */
+  visits: VisitService;
+  /** Treatment administrations with the protocol's dose check (src/conduct/treatment/service.ts). */
+  treatment: TreatmentService;
 }

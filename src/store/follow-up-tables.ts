@@ -37,6 +37,8 @@ export interface SubjectVisitTable extends SubjectRow {
   visit_date: DateColumn | null;
   not_done_reason: string | null;
   protocol_version: number;
+  /** An unscheduled visit's note (migrations/009_visit_note.ts). */
+  note: string | null;
 }
 
 export interface AdministrationTable extends SubjectRow {

@@ -17,6 +17,8 @@ import { appendAudit } from './conduct/audit-append.ts';
 import type { SubjectRepository } from './conduct/subject-repository.ts';
 import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.ts';
+import { kyselyVisitRepository, type VisitRepository } from './conduct/visits.ts';
+import { kyselyAdministrationRepository, type AdministrationRepository } from './conduct/administrations.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -76,6 +78,10 @@ export interface Stores {
   subjects: SubjectRepository;
   /** Data queries and their history: every read takes the actor's site scope. */
   queries: QueryRepository;
+  /** Subject visits and the dates their calendars rest on (site-scoped). */
+  visits: VisitRepository;
+  /** Treatment administrations (site-scoped). */
+  administrations: AdministrationRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -120,6 +126,8 @@ export function createStores(db: Kysely<Tables>): Stores {
     auditWriter: { append: appendAudit },
     subjects: kyselySubjectRepository(db),
     queries: kyselyQueryRepository(db),
+    visits: kyselyVisitRepository(db),
+    administrations: kyselyAdministrationRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

@@ -113,7 +113,7 @@ export const TABLE_COLUMNS: TableColumns = {
   },
   study_secret: { study_id: text, secret: text, created_at: timestamp },
   unblinding: { id: integer, enrollment_id: integer, reason: text, unblinded_by: text, unblinded_at: timestamp },
-  subject_visit: { ...subjectRow, visit_code: text, status: text, visit_date: dateOrNull, not_done_reason: textOrNull, protocol_version: integer },
+  subject_visit: { ...subjectRow, visit_code: text, status: text, visit_date: dateOrNull, not_done_reason: textOrNull, protocol_version: integer, note: textOrNull },
   administration: {
     ...subjectRow, visit_code: textOrNull, product: text, lot: textOrNull, given_at: timestamp, route: text, dose_value: number, dose_unit: text,
     dose_total: numberOrNull, dose_per_kg: numberOrNull, weight_kg: numberOrNull, details: jsonb, dose_check: jsonb, infusion_reaction: jsonbOrNull,

@@ -8,6 +8,7 @@ import * as accounts from './005_accounts.ts';
 import * as studies from './006_studies.ts';
 import * as subjects from './007_subjects.ts';
 import * as followUp from './008_follow_up.ts';
+import * as visitNote from './009_visit_note.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_studies': studies,
   '007_subjects': subjects,
   '008_follow_up': followUp,
+  '009_visit_note': visitNote,
 };
