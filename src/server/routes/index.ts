@@ -15,8 +15,10 @@ import { registerStudyRoutes } from './studies.ts';
 import { registerAuditRoutes } from './audit.ts';
 import { registerScreeningLogRoutes } from './screenings.ts';
 import { registerEnrollmentRoutes } from './enrollment.ts';
+import { registerVisitRoutes } from './visits.ts';
+import { registerTreatmentRoutes } from './treatment.ts';
 import { registerQueryRoutes } from './queries.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerVisitRoutes, registerTreatmentRoutes];
