@@ -27,7 +27,7 @@ export interface VisitService {
   recordVisit(actor: Actor, input: RecordVisitInput): Promise<RecordedVisitView>;
   /** An unscheduled visit (next UNS_n), not before the enrollment date nor in the future. */
   recordUnscheduled(actor: Actor, input: RecordUnscheduledInput): Promise<RecordedVisitView>;
-  /** Overdue visits, visits due (window open or target within 7 days) and visits done out of window, across the sites in scope, by target date. */
+  /** Overdue visits, visits due (window open or opening within 7 days) and visits done out of window, across the sites in scope, by target date. */
   attention(actor: Actor, studyId: string, options?: { siteCode?: string }): Promise<AttentionItem[]>;
 }
 

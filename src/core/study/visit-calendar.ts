@@ -23,7 +23,7 @@ export interface CalendarVisit extends Omit<VisitState, 'status'> {
 /** Unscheduled visit codes: UNS_1, UNS_2, … */
 export const UNSCHEDULED_CODE = /^UNS_[1-9]\d*$/;
 
-/** Days ahead within which an upcoming visit counts as due soon on the coordinator's home. */
+/** Days ahead within which an upcoming visit's window opens for it to count as due soon on the coordinator's home. */
 export const DUE_SOON_DAYS = 7;
 
 /** The calendar on `asOf`: each scheduled visit's status (not-done when recorded as missed). */
@@ -65,11 +65,11 @@ export function earliestVisitDate(visit: { windowBefore: number; day: number } |
 
 export type AttentionReason = 'overdue' | 'due' | 'out-of-window';
 
-/** Why a visit belongs on the coordinator's list on `asOf`, if it does: overdue, due (window open or target within DUE_SOON_DAYS), or done out of its window. */
+/** Why a visit belongs on the coordinator's list on `asOf`, if it does: overdue, due (window open, or opening within DUE_SOON_DAYS), or done out of its window. */
 export function attentionReason(visit: CalendarVisit, asOf: string, dueSoonDays = DUE_SOON_DAYS): AttentionReason | undefined {
   if (visit.status === 'overdue') return 'overdue';
   if (visit.status === 'due') return 'due';
-  if (visit.status === 'upcoming' && daysBetween(asOf, visit.target) <= dueSoonDays) return 'due';
+  if (visit.status === 'upcoming' && daysBetween(asOf, visit.windowStart) <= dueSoonDays) return 'due';
   if (visit.status === 'done-out-of-window') return 'out-of-window';
   return undefined;
 }
