@@ -6,11 +6,13 @@
 import { authEn } from './auth.en.ts';
 import { conductEn } from './conduct.en.ts';
 import { conductQueriesEn } from './conduct-queries.en.ts';
+import { conductVisitsEn } from './conduct-visits.en.ts';
 
 export const en = {
   ...authEn,
   ...conductEn,
   ...conductQueriesEn,
+  ...conductVisitsEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',
