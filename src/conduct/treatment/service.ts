@@ -68,11 +68,11 @@ function fieldsOf(input: AdministrationChanges & Pick<AdministrationInput, 'prod
   const details = checkDetails(product, input.details);
   const infusionReaction = checkInfusionReaction(input.infusionReaction);
   const arm = protocol.arms.find((a) => a.code === armCode);
-  const { doseCheck, warnings } = checkTreatment({ study: protocol.studyId, product, dose, weightKg, arm });
+  const { doseCheck, warnings, total, perKg } = checkTreatment({ study: protocol.studyId, product, dose, weightKg, arm });
   const stored: StoredCheck = { ...doseCheck, warnings };
   return {
     visitCode: checkVisitCode(protocol, input.visitCode), product, lot, givenAt, route, doseValue: dose.value, doseUnit: dose.unit,
-    doseTotal: doseCheck.total ?? null, dosePerKg: doseCheck.perKg ?? null, weightKg: weightKg ?? null, details, doseCheck: stored, infusionReaction,
+    doseTotal: total ?? null, dosePerKg: perKg ?? null, weightKg: weightKg ?? null, details, doseCheck: stored, infusionReaction,
   };
 }
 

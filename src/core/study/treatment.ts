@@ -5,6 +5,7 @@
 import { ARM_PRODUCTS, PRODUCT_WORDS, type Product } from '../clinical/tables/arm-products.ts';
 import { plausibleRange, describePlausibleRange, isPlausible } from '../clinical/tables/plausibility.ts';
 import { EligoError } from '../problems.ts';
+import { roundFloat } from '../patient/units.ts';
 import { checkDose, type DoseCheckResult } from './dosing.ts';
 
 export type { Product };
@@ -35,6 +36,28 @@ export interface TreatmentWarning {
 export interface TreatmentCheck {
   doseCheck: DoseCheckResult;
   warnings: TreatmentWarning[];
+  /** The dose as a total (×10⁶ cells, mg/day) and per kg of the day's weight, when derivable — also without a dosing rule. */
+  total?: number;
+  perKg?: number;
+}
+
+/** Each dose unit as a total or per-kg amount, and its factor to ×10⁶ cells or mg (per day). */
+const DOSE_UNIT_FORMS: Readonly<Record<string, { basis: 'total' | 'per-kg'; factor: number }>> = {
+  cells: { basis: 'total', factor: 1e-6 },
+  '10^6 cells': { basis: 'total', factor: 1 },
+  '10^6 cells/kg': { basis: 'per-kg', factor: 1 },
+  'mg/day': { basis: 'total', factor: 1 },
+  'mg/kg/day': { basis: 'per-kg', factor: 1 },
+};
+
+/** Total and per-kg dose from the dose as given and the day's weight (×10⁶ cells or mg/day; per kg likewise). */
+export function deriveDose(dose: { value: number; unit: string }, weightKg: number | undefined): { total?: number; perKg?: number } {
+  const form = DOSE_UNIT_FORMS[dose.unit];
+  if (!form) return {};
+  const amount = roundFloat(dose.value * form.factor);
+  const weighed = weightKg !== undefined && weightKg > 0;
+  if (form.basis === 'total') return { total: amount, ...(weighed ? { perKg: roundFloat(amount / weightKg) } : {}) };
+  return { perKg: amount, ...(weighed ? { total: roundFloat(amount * weightKg) } : {}) };
 }
 
 /** The products an arm gives: by its code (clinical/tables/arm-products.ts), else by the words of its intervention text. */
@@ -54,7 +77,10 @@ export function checkTreatment(input: { study: string; product: Product; dose: {
   if (input.arm && !armProducts(input.arm).includes(input.product)) {
     warnings.push({ code: 'product_not_in_arm', message: `${input.product} is not given in the subject's arm ${input.arm.code} (${input.arm.label}: ${input.arm.intervention})` });
   }
-  return { doseCheck, warnings };
+  const derived = deriveDose(input.dose, input.weightKg);
+  const total = doseCheck.total ?? derived.total;
+  const perKg = doseCheck.perKg ?? derived.perKg;
+  return { doseCheck, warnings, ...(total === undefined ? {} : { total }), ...(perKg === undefined ? {} : { perKg }) };
 }
 
 export function checkProduct(value: unknown): Product {

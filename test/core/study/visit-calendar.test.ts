@@ -75,4 +75,7 @@ test('treatment warnings: out of range, unchecked with the reason, product outsi
   const msc = checkTreatment({ study: 'NCT05794425', product: 'UC-MSC', dose: { value: 100, unit: '10^6 cells' }, arm });
   assert.deepEqual(msc.warnings.map((w) => w.code), ['dose_unchecked', 'product_not_in_arm']);
   assert.match(msc.warnings[0].message, /NCT05794425 has no dosing rule for UC-MSC/);
+  const ucb = checkTreatment({ study: 'NCT05794425', product: 'UCB', dose: { value: 2.5e7, unit: 'cells' }, weightKg: 50, arm });
+  assert.deepEqual([ucb.doseCheck.status, ucb.total, ucb.perKg], ['unchecked', 25, 0.5], 'derived without a rule');
+  assert.deepEqual([checkTreatment({ study: 'NCT05794425', product: 'UCB', dose: { value: 0.5, unit: '10^6 cells/kg' } }).total], [undefined], 'no weight: no total');
 });
