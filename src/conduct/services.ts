@@ -11,6 +11,7 @@ import type {
   StudySummary, SubjectIdentity, UnblindInput, UnblindingView, WithdrawConsentInput, ConfirmationAnswer,
 } from './model.ts';
 import type { QueryService } from './queries/service.ts';
+import type { AssessmentService } from './assessments/service.ts';
 
 export interface StudyService {
   /** The studies the actor can see (study.read); an actor without grants gets []. */
@@ -118,4 +119,5 @@ export interface ConductServices {
   visits: VisitService;
   /** Treatment administrations with the protocol's dose check (src/conduct/treatment/service.ts). */
   treatment: TreatmentService;
+  assessments: AssessmentService;
 }

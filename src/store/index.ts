@@ -19,6 +19,7 @@ import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.ts';
 import { kyselyVisitRepository, type VisitRepository } from './conduct/visits.ts';
 import { kyselyAdministrationRepository, type AdministrationRepository } from './conduct/administrations.ts';
+import { kyselyAssessmentRepository, type AssessmentRepository } from './conduct/assessments.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -82,6 +83,8 @@ export interface Stores {
   visits: VisitRepository;
   /** Treatment administrations (site-scoped). */
   administrations: AdministrationRepository;
+  /** Disease assessments and the follow-up reads they derive from: every read takes the actor's site scope. */
+  assessments: AssessmentRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -128,6 +131,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     queries: kyselyQueryRepository(db),
     visits: kyselyVisitRepository(db),
     administrations: kyselyAdministrationRepository(db),
+    assessments: kyselyAssessmentRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);
