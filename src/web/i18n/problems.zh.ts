@@ -96,6 +96,11 @@ export const PROBLEM_ZH: Readonly<Record<string, string>> = {
   invalid_window: '访视窗口无效',
   unknown_visit: '未知的访视',
   invalid_schedule: '访视计划无效',
+  // Disease assessments
+  unknown_time_point: '未知的评估时间点',
+  time_point_mismatch: '评估日期与评估时间点不符',
+  unknown_response_scheme: '未知的疗效评价标准',
+  unknown_severity_scheme: '未知的严重程度分型标准',
   // Queries
   query_state: '该质疑当前状态下不能进行此操作',
   unknown_record_type: '未知的记录类型',
