@@ -9,6 +9,7 @@ import { Link } from '../shell/router.tsx';
 import { subjectHref } from '../shell/routes.ts';
 import { ApiProblem } from './api-problem.tsx';
 import { formatDateTime, formatDay, protocolLabel } from './format.ts';
+import { QueriesPanel } from './queries-panel.tsx';
 import { ScreeningLog } from './screening-log.tsx';
 import { needsConsentCheck, workItems, type WorkItem } from './site-work.ts';
 
@@ -19,6 +20,7 @@ export function SiteHome({ study, siteCode }: { study: StudyDetail; siteCode: st
   return (
     <div className="site-home" data-site-home={siteCode}>
       <WorkList study={study} siteCode={siteCode} />
+      <QueriesPanel studyId={study.studyId} siteCode={siteCode} />
       <ScreeningLog studyId={study.studyId} siteCode={siteCode} />
       <EnrolledList study={study} siteCode={siteCode} />
     </div>

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { ApiProblem } from './api-problem.tsx';
 import { formatMonth, siteName } from './format.ts';
 import { PlotChart } from './plot-chart.tsx';
+import { QueriesPanel } from './queries-panel.tsx';
 import { SiteTable } from './site-table.tsx';
 import { countsBySite, cumulativeEnrollment, failureReasonCounts } from './study-charts.ts';
 
@@ -31,6 +32,7 @@ export function SponsorHome({ study, sites }: { study: StudyDetail; sites: reado
 
   return (
     <div className="sponsor-home">
+      <QueriesPanel studyId={study.studyId} />
       {pending.length > 0 ? (
         <section className="notice notice-attention" aria-labelledby="sites-pending-heading" data-sites-pending="">
           <h2 id="sites-pending-heading" className="notice-title">{t.plural('conduct.sites.pendingTitle', pending.length)}</h2>

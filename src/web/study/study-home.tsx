@@ -80,6 +80,7 @@ export function StudyHomePage({ studyId }: { studyId: string }) {
       <p className="action-row">
         {canScreen ? <Link className="button button-primary" href={studyHref(studyId, 'screenings/new')}>{t('conduct.screen.new')}</Link> : null}
         {canAudit ? <Link className="button button-secondary" href={studyHref(studyId, 'audit')}>{t('conduct.audit.title')}</Link> : null}
+        <Link className="button button-secondary" href={studyHref(studyId, 'queries')}>{t('conduct.queries.link')}</Link>
       </p>
       {mySites.length > 0 ? (
         <section aria-labelledby="my-site-heading">

@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react';
 import type { ScreeningView, StudyDetail } from '../../api/conduct.ts';
 import type { SubjectArea } from '../../shell/routes.ts';
+import { StudyQueries } from './queries-list-page.tsx';
+import { SubjectQueries } from './queries-subject.tsx';
 
 /** What every subject area page receives: the study, the subject's screening row, and a reload hook. */
 export interface SubjectAreaProps {
@@ -12,7 +14,9 @@ export interface SubjectAreaProps {
   onChange: () => void;
 }
 
-export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<SubjectAreaProps>>> = {};
+export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<SubjectAreaProps>>> = {
+  queries: SubjectQueries,
+};
 
 /** The study-wide query list (monitors, data managers, sites), when built. */
-export const STUDY_QUERIES_PAGE: { component?: ComponentType<{ study: StudyDetail }> } = {};
+export const STUDY_QUERIES_PAGE: { component?: ComponentType<{ study: StudyDetail }> } = { component: StudyQueries };
