@@ -56,8 +56,11 @@ for (const backend of testBackends()) {
       const raise = { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'enrollment', text: 'Check the stratum' };
       await refusedWithoutWrites(db, () => queries.raise(coordA, raise), { kind: 'forbidden', code: 'forbidden', field: '(request)' });
       await refusedWithoutWrites(db, () => queries.raise(coordB, raise), { kind: 'not_found', code: 'not_found', field: 'subjectNumber' });
-      await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'enrollment' }), { kind: 'invalid', code: 'invalid_id', field: 'recordId' });
+      await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'enrollment', recordId: 0 }), { kind: 'invalid', code: 'invalid_id', field: 'recordId' });
+      await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'lab_result' }), { kind: 'invalid', code: 'invalid_id', field: 'recordId' });
       await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'lab', recordId: 1 }), { kind: 'invalid', code: 'unknown_record_type', field: 'recordType' });
+      await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'lab_result', recordId: 999_999 }), { kind: 'not_found', code: 'not_found', field: 'recordId' });
+      await refusedWithoutWrites(db, () => queries.raise(invA, raise), { kind: 'forbidden', code: 'forbidden', field: '(request)' });
       await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'enrollment', recordId: 999_999 }), { kind: 'not_found', code: 'not_found', field: 'recordId' });
       await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'screening', text: '  ' }), { kind: 'invalid', code: 'required', field: 'text' });
       await refusedWithoutWrites(db, () => queries.raise(monitor, { ...raise, recordType: 'screening', field: 'a b' }), { kind: 'invalid', code: 'invalid_field', field: 'field' });
@@ -99,6 +102,67 @@ for (const backend of testBackends()) {
       assert.deepEqual(countsB, [{ siteCode: SITE_B, state: 'open', count: 1 }]);
       await assert.rejects(() => queries.list(coordA, { studyId: STUDY, siteCode: SITE_B }), (error: unknown) => (error as { kind: string }).kind === 'not_found');
       await assert.rejects(() => queries.list(monitor, { studyId: STUDY, state: 'pending' as never }), /state/);
+    });
+
+    test('the subject\'s enrollment needs no record id; another subject\'s record is not this subject\'s', async () => {
+      const { queries } = servicesAt(stores, clock);
+      const enrollment = await queries.raise(monitor, { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'enrollment', field: 'strata.severity', text: 'Severity stratum differs from the counts' });
+      const { id } = await database.db.selectFrom('enrollment').select('id').where('screening_id', '=', subject.screeningId).executeTakeFirstOrThrow();
+      assert.equal(enrollment.recordId, id);
+      assert.equal(enrollment.field, 'strata.severity');
+      const other = await enrolledSubject(database.db, stores, SITE_A);
+      await refusedWithoutWrites(database.db, () => queries.raise(monitor, { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'screening', recordId: other.screeningId, text: 'Wrong subject' }), { kind: 'not_found', code: 'not_found', field: 'recordId' });
+      const got = await queries.get(monitor, STUDY, enrollment.id);
+      assert.deepEqual(got.history.map((event) => [event.action, event.by, event.text]), [['raise', monitor.username, 'Severity stratum differs from the counts']]);
+      await refusedWithoutWrites(database.db, () => queries.get(coordB, STUDY, enrollment.id), { kind: 'not_found', code: 'not_found', field: 'queryId' });
+      await refusedWithoutWrites(database.db, () => queries.get(monitor, STUDY, 9_999_999), { kind: 'not_found', code: 'not_found', field: 'queryId' });
+    });
+
+    test('every action from every state through the service: legal ones move it, the rest are refused naming what is allowed', async () => {
+      const { queries } = servicesAt(stores, clock);
+      const actorFor = { answer: coordA, close: monitor, reopen: monitor, comment: invA } as const;
+      const legal: Record<string, string | undefined> = {
+        'open:answer': 'answered', 'open:close': 'closed', 'open:comment': 'open',
+        'answered:close': 'closed', 'answered:reopen': 'open', 'answered:comment': 'answered',
+        'closed:reopen': 'open',
+      };
+      const reach = async (state: 'open' | 'answered' | 'closed') => {
+        const query = await queries.raise(monitor, { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'screening', text: `to ${state}` });
+        if (state !== 'open') await queries.answer(coordA, { studyId: STUDY, queryId: query.id, text: 'answer' });
+        if (state === 'closed') await queries.close(monitor, { studyId: STUDY, queryId: query.id });
+        return query.id;
+      };
+      for (const state of ['open', 'answered', 'closed'] as const) {
+        for (const action of ['answer', 'close', 'reopen', 'comment'] as const) {
+          const queryId = await reach(state);
+          const expected = legal[`${state}:${action}`];
+          if (expected) {
+            const after = await queries[action](actorFor[action], { studyId: STUDY, queryId, text: 'because' });
+            assert.equal(after.state, expected, `${action} from ${state}`);
+            assert.equal(after.history.at(-1)?.action, action);
+          } else {
+            await refusedWithoutWrites(database.db, () => queries[action](actorFor[action], { studyId: STUDY, queryId, text: 'because' }), { kind: 'conflict', code: 'query_state', field: 'state' });
+            await assert.rejects(() => queries[action](actorFor[action], { studyId: STUDY, queryId, text: 'because' }), (error: unknown) => new RegExp(`cannot ${action} a query that is ${state}`).test((error as Error).message));
+          }
+        }
+      }
+      // Re-opening needs a reason; closing does not.
+      const answered = await reach('answered');
+      await refusedWithoutWrites(database.db, () => queries.reopen(monitor, { studyId: STUDY, queryId: answered, text: '' }), { kind: 'invalid', code: 'required', field: 'text' });
+      await refusedWithoutWrites(database.db, () => queries.comment(coordB, { studyId: STUDY, queryId: answered, text: 'not my site' }), { kind: 'not_found', code: 'not_found', field: 'queryId' });
+    });
+
+    test('age: in days since raised, and the list filters by it', async () => {
+      const ageClock = fixedClock(new Date('2026-10-01T02:00:00.000Z'));
+      const { queries } = servicesAt(stores, ageClock);
+      const old = await queries.raise(monitor, { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'screening', text: 'old one' });
+      ageClock.set(new Date('2026-10-11T01:00:00.000Z'));
+      const fresh = await queries.raise(monitor, { studyId: STUDY, subjectNumber: subject.subjectNumber, recordType: 'screening', text: 'fresh one' });
+      const aged = await queries.list(monitor, { studyId: STUDY, state: 'open', minAgeDays: 9, limit: 500 });
+      assert.ok(aged.items.some((query) => query.id === old.id && query.ageDays === 9));
+      assert.ok(!aged.items.some((query) => query.id === fresh.id));
+      assert.equal((await queries.get(monitor, STUDY, fresh.id)).ageDays, 0);
+      await assert.rejects(() => queries.list(monitor, { studyId: STUDY, minAgeDays: -1 }), (error: unknown) => (error as { kind: string; problems: Array<{ field: string }> }).kind === 'invalid' && (error as { problems: Array<{ field: string }> }).problems[0].field === 'minAgeDays');
     });
   });
 }

@@ -21,6 +21,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['study'], load: async () => (await import('./study.ts')).registerStudy },
   { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
   { names: ['screening', 'enroll'], load: async () => (await import('./subjects.ts')).registerSubjects },
+  { names: ['query'], load: async () => (await import('./queries.ts')).registerQueries },
   { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
 ];
 

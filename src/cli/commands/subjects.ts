@@ -14,12 +14,12 @@ import { withStores } from '../stores.ts';
 import { cliActor } from '../actor.ts';
 import { columns } from './study.ts';
 
-function studyIdOption(value: string): string {
+export function studyIdOption(value: string): string {
   if (!NCT_ID_PATTERN.test(value)) throw usageError(`expected ${NCT_ID_EXPECTED}, got ${JSON.stringify(value.slice(0, 40))}`, 'study');
   return value;
 }
 
-async function withConduct<T>(work: (services: ConductServices, actor: Actor) => Promise<T>): Promise<T> {
+export async function withConduct<T>(work: (services: ConductServices, actor: Actor) => Promise<T>): Promise<T> {
   return withStores(async (stores) => {
     const { conductServicesFor } = await import('../../conduct/compose.ts');
     return work(conductServicesFor(stores), await cliActor(stores));

@@ -57,6 +57,8 @@ export interface QueryFilter {
   subjectNumber?: string;
   recordType?: string;
   origin?: 'manual' | 'edit_check';
+  /** Only queries raised at least this many whole days ago (their age, as shown). */
+  minAgeDays?: number;
   limit?: number;
   offset?: number;
 }

@@ -38,6 +38,13 @@ export function queryService({ stores, clock = systemClock }: { stores: Stores; 
   };
   const detail = async (query: QueryRecord): Promise<QueryDetail> => ({ ...view(query), history: await queries.history(query.id) });
 
+  /** The subject's one enrollment record (a query on "the enrollment" needs no id); not_found when not enrolled. */
+  async function enrollmentOf(screeningId: number, subjectNumber: string): Promise<number> {
+    const id = await queries.onlyRecordOf('enrollment', screeningId);
+    if (id === undefined) throw notFound(`enrollment record of ${subjectNumber}`, 'recordId');
+    return id;
+  }
+
   /** The query within what the actor may read, and the right they act with at its site. */
   async function visibleQuery(actor: Actor, studyId: string, queryId: unknown): Promise<QueryRecord> {
     const readable = requireScope(actor, studyId, 'study.read');
@@ -70,7 +77,9 @@ export function queryService({ stores, clock = systemClock }: { stores: Stores; 
       const now = clock.now();
       const { screening } = await subjectFor(stores.subjects, actor, input.studyId, input.subjectNumber, 'query.raise');
       const recordType = checkRecordType(input.recordType);
-      const recordId = recordType === 'screening' && input.recordId === undefined ? screening.id : checkRecordId(input.recordId);
+      const recordId = input.recordId === undefined && recordType === 'screening' ? screening.id
+        : input.recordId === undefined && recordType === 'enrollment' ? await enrollmentOf(screening.id, screening.subjectNumber)
+        : checkRecordId(input.recordId);
       const field = input.field === undefined || input.field === null || input.field === '' ? null : checkField(input.field);
       const text = checkText(input.text, 'text');
       if (!(await queries.recordOfSubject(recordType, recordId, screening.id))) throw notFound(`${recordType} record of ${input.subjectNumber}`, 'recordId', input.recordId ?? recordId);
@@ -95,7 +104,13 @@ export function queryService({ stores, clock = systemClock }: { stores: Stores; 
       if (filter.state !== undefined && !(QUERY_STATES as readonly string[]).includes(filter.state)) throw EligoError.of('invalid', { code: 'invalid_option', field: 'state', value: filter.state, expected: `one of ${QUERY_STATES.join(', ')}` });
       if (filter.origin !== undefined && filter.origin !== 'manual' && filter.origin !== 'edit_check') throw EligoError.of('invalid', { code: 'invalid_option', field: 'origin', value: filter.origin, expected: 'manual or edit_check' });
       if (filter.recordType !== undefined) checkRecordType(filter.recordType);
-      const found = await queries.list(scope, { state: filter.state, siteCode: filter.siteCode, subjectNumber: filter.subjectNumber, recordType: filter.recordType, origin: filter.origin, ...page });
+      const minAge = filter.minAgeDays;
+      if (minAge !== undefined && (typeof minAge !== 'number' || !Number.isInteger(minAge) || minAge < 0 || minAge > 36_500)) {
+        throw EligoError.of('invalid', { code: 'invalid_range', field: 'minAgeDays', value: minAge, expected: 'a whole number of days from 0 to 36500' });
+      }
+      // A query's age is whole days since raised (queryAgeDays): at least N days old means raised N×24 h ago or earlier.
+      const raisedBefore = minAge === undefined ? undefined : new Date(clock.now().getTime() - minAge * 86_400_000);
+      const found = await queries.list(scope, { state: filter.state, siteCode: filter.siteCode, subjectNumber: filter.subjectNumber, recordType: filter.recordType, origin: filter.origin, raisedBefore, ...page });
       return { total: found.total, items: found.items.map(view) };
     },
     async get(actor, studyId, queryId) {

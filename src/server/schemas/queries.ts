@@ -25,6 +25,7 @@ export const queryFilterQuery = z.object({
   subjectNumber: z.string().optional(),
   recordType: z.string().optional(),
   origin: z.string().optional().openapi({ description: 'manual or edit_check' }),
+  minAgeDays: z.coerce.number().int().min(0).optional().openapi({ description: 'Only queries at least this many days old' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });

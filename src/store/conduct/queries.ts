@@ -15,7 +15,9 @@ export type QueryRecord = Omit<QueryView, 'ageDays'> & { screeningId: number };
 export interface QueryRepository {
   query(scope: SiteScope, id: number, options?: { forUpdate?: boolean }): Promise<QueryRecord | undefined>;
   history(queryId: number): Promise<QueryEventView[]>;
-  list(scope: SiteScope, filter: Omit<QueryFilter, 'studyId' | 'limit' | 'offset'> & { limit: number; offset: number }): Promise<{ total: number; items: QueryRecord[] }>;
+  list(scope: SiteScope, filter: Omit<QueryFilter, 'studyId' | 'limit' | 'offset' | 'minAgeDays'> & { limit: number; offset: number; raisedBefore?: Date }): Promise<{ total: number; items: QueryRecord[] }>;
+  /** The id of a subject's one record of a type that has at most one per subject (enrollment). */
+  onlyRecordOf(recordType: 'enrollment', screeningId: number): Promise<number | undefined>;
   counts(scope: SiteScope): Promise<QueryCount[]>;
   /** Whether the record exists and belongs to the subject (screening row id). */
   recordOfSubject(recordType: QueryableRecord, recordId: number, screeningId: number): Promise<boolean>;
@@ -70,6 +72,7 @@ export function kyselyQueryRepository(db: Kysely<Tables>): QueryRepository {
       if (filter.subjectNumber !== undefined) query = query.where('subject_number', '=', filter.subjectNumber);
       if (filter.recordType !== undefined) query = query.where('record_type', '=', filter.recordType);
       if (filter.origin !== undefined) query = query.where('origin', '=', filter.origin);
+      if (filter.raisedBefore !== undefined) query = query.where('raised_at', '<=', filter.raisedBefore);
       const [{ total }, rows] = await Promise.all([
         query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
         // Oldest open first is what a monitor works through; closed ones sort by their last change.
@@ -85,6 +88,10 @@ export function kyselyQueryRepository(db: Kysely<Tables>): QueryRepository {
       const { table, subjectColumn } = RECORD_TABLES[recordType];
       const row = await sql<{ found: number }>`select 1 as found from ${sql.table(table)} where id = ${recordId} and ${sql.ref(subjectColumn)} = ${screeningId}`.execute(db);
       return row.rows.length > 0;
+    },
+    async onlyRecordOf(recordType, screeningId) {
+      const row = await db.selectFrom(recordType).select('id').where('screening_id', '=', screeningId).executeTakeFirst();
+      return row?.id;
     },
     async raise(query) {
       if (!db.isTransaction) throw new Error('raising a query needs a transaction');
