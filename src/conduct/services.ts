@@ -9,6 +9,7 @@ import type {
   StudySummary, SubjectIdentity, UnblindInput, UnblindingView, WithdrawConsentInput, ConfirmationAnswer,
 } from './model.ts';
 import type { QueryService } from './queries/service.ts';
+import type { LabService } from './labs/service.ts';
 
 export interface StudyService {
   /** The studies the actor can see (study.read); an actor without grants gets []. */
@@ -112,4 +113,5 @@ export interface ConductServices {
   audit: AuditService;
   directory: StudyDirectory;
   queries: QueryService;
+  labs: LabService;
 }

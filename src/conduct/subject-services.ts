@@ -7,17 +7,19 @@ import { enrollmentService } from './enrollment/service.ts';
 import { screeningService } from './screening/service.ts';
 import type { ConductClock } from './screening/subject-access.ts';
 import { queryService, type QueryService } from './queries/service.ts';
+import { labService, type LabService } from './labs/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
   consent: ConsentService;
   enrollment: EnrollmentService;
   queries: QueryService;
+  labs: LabService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
-  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps) };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), labs: labService(deps) };
 }
 
 const built = new WeakMap<Stores, SubjectServices>();

@@ -17,6 +17,7 @@ import { appendAudit } from './conduct/audit-append.ts';
 import type { SubjectRepository } from './conduct/subject-repository.ts';
 import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.ts';
+import { kyselyLabRepository, type LabRepository } from './conduct/labs.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -76,6 +77,8 @@ export interface Stores {
   subjects: SubjectRepository;
   /** Data queries and their history: every read takes the actor's site scope. */
   queries: QueryRepository;
+  /** Laboratory results, transfusions and marrow examinations: every read takes the actor's site scope. */
+  labs: LabRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -120,6 +123,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     auditWriter: { append: appendAudit },
     subjects: kyselySubjectRepository(db),
     queries: kyselyQueryRepository(db),
+    labs: kyselyLabRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

@@ -127,3 +127,24 @@ const byId = new Map(EDIT_CHECKS.map((check) => [check.id, check]));
 export function editCheckById(id: string): EditCheck | undefined {
   return byId.get(id);
 }
+
+const COUNT_UNITS = ['10*9/L', '10*3/uL', '/mm3', '/uL'] as const;
+/**
+ * The units the entry form offers per analyte, canonical first (clinical-domain.md §7: g/L = g/dL × 10;
+ * 1 ×10⁹/L = 1 ×10³/µL = 1000/mm³; bilirubin × 17.1, creatinine × 88.4). Any other UCUM unit the
+ * analyte converts to is accepted as well; these are the ones people use.
+ */
+export const ENTRY_UNITS: Readonly<Record<string, readonly string[]>> = {
+  hemoglobin: ['g/L', 'g/dL', 'mmol/L'], wbc: COUNT_UNITS, anc: COUNT_UNITS, lymphocytes: COUNT_UNITS, platelets: COUNT_UNITS, reticulocytes: COUNT_UNITS,
+  'reticulocytes.percent': ['%'], hematocrit: ['%'],
+  alt: ['U/L', 'ukat/L'], ast: ['U/L', 'ukat/L'], alp: ['U/L', 'ukat/L'], ggt: ['U/L', 'ukat/L'],
+  'bilirubin.total': ['umol/L', 'mg/dL'], 'bilirubin.direct': ['umol/L', 'mg/dL'], albumin: ['g/L', 'g/dL'], creatinine: ['umol/L', 'mg/dL'], bun: ['mmol/L', 'mg/dL'],
+  glucose: ['mmol/L', 'mg/dL'], potassium: ['mmol/L', 'meq/L'], sodium: ['mmol/L', 'meq/L'], calcium: ['mmol/L', 'mg/dL'], magnesium: ['mmol/L', 'mg/dL'], 'uric.acid': ['umol/L', 'mg/dL'],
+  inr: ['{INR}'], pt: ['s'], aptt: ['s'], fibrinogen: ['g/L', 'mg/dL'],
+};
+
+/** The panel an analyte is entered on (undefined: not one laboratory follow-up enters). */
+export function panelOf(analyte: string): 'cbc' | 'chemistry' | 'coagulation' | undefined {
+  for (const [panel, analytes] of Object.entries(LAB_PANEL_ANALYTES)) if ((analytes as readonly string[]).includes(analyte)) return panel as 'cbc' | 'chemistry' | 'coagulation';
+  return undefined;
+}
