@@ -5,10 +5,12 @@
 
 import { authEn } from './auth.en.ts';
 import { conductEn } from './conduct.en.ts';
+import { conductLabsEn } from './conduct-labs.en.ts';
 
 export const en = {
   ...authEn,
   ...conductEn,
+  ...conductLabsEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',
