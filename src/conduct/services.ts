@@ -12,6 +12,7 @@ import type {
 } from './model.ts';
 import type { QueryService } from './queries/service.ts';
 import type { AssessmentService } from './assessments/service.ts';
+import type { LabService } from './labs/service.ts';
 
 export interface StudyService {
   /** The studies the actor can see (study.read); an actor without grants gets []. */
@@ -120,4 +121,5 @@ export interface ConductServices {
   /** Treatment administrations with the protocol's dose check (src/conduct/treatment/service.ts). */
   treatment: TreatmentService;
   assessments: AssessmentService;
+  labs: LabService;
 }

@@ -8,6 +8,7 @@ import { screeningService } from './screening/service.ts';
 import type { ConductClock } from './screening/subject-access.ts';
 import { queryService, type QueryService } from './queries/service.ts';
 import { assessmentService, type AssessmentService } from './assessments/service.ts';
+import { labService, type LabService } from './labs/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
@@ -15,11 +16,12 @@ export interface SubjectServices {
   enrollment: EnrollmentService;
   queries: QueryService;
   assessments: AssessmentService;
+  labs: LabService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
-  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps) };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps) };
 }
 
 const built = new WeakMap<Stores, SubjectServices>();

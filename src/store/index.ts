@@ -20,6 +20,7 @@ import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.t
 import { kyselyVisitRepository, type VisitRepository } from './conduct/visits.ts';
 import { kyselyAdministrationRepository, type AdministrationRepository } from './conduct/administrations.ts';
 import { kyselyAssessmentRepository, type AssessmentRepository } from './conduct/assessments.ts';
+import { kyselyLabRepository, type LabRepository } from './conduct/labs.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
 import { recordRefreshedParserVersion, refreshedParserVersion, saveSeedRuleSet, staleParsedTrials, type SeedOutcome, type StaleScope } from './rule-set-sources.ts';
 import { replaceSiteRanges, siteRanges, sitesWithRanges } from './site-ranges.ts';
@@ -85,6 +86,8 @@ export interface Stores {
   administrations: AdministrationRepository;
   /** Disease assessments and the follow-up reads they derive from: every read takes the actor's site scope. */
   assessments: AssessmentRepository;
+  /** Laboratory results, transfusions and marrow examinations: every read takes the actor's site scope. */
+  labs: LabRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -132,6 +135,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     visits: kyselyVisitRepository(db),
     administrations: kyselyAdministrationRepository(db),
     assessments: kyselyAssessmentRepository(db),
+    labs: kyselyLabRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

@@ -21,7 +21,7 @@ const IDENTITY = { name: '王测试甲', hospitalNumber: 'QL-HN-55501', birthDat
 
 
 /** The ids a path can name: another site's, or ones that do not exist. */
-interface WalkIds { site: string; subject: string; consent: number; query: number; administration: number }
+interface WalkIds { site: string; subject: string; consent: number; query: number; administration: number; labResult: number; transfusion: number }
 for (const backend of testBackends()) {
   describe(`${backend.name}: a user of another site walks every API route and finds nothing of site A`, () => {
     let database: Database & { dispose(): Promise<void> };
@@ -30,7 +30,7 @@ for (const backend of testBackends()) {
     let subjectA = '';
     let consentA = 0;
     /** Site A's follow-up record ids the walk fills into the paths (a query raised on A's subject). */
-    const ids = { query: 0, administration: 0 };
+    const ids = { query: 0, administration: 0, labResult: 0, transfusion: 0 };
 
     async function call(user: string, method: string, path: string, body?: unknown) {
       const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(user)}` };
@@ -74,6 +74,13 @@ for (const backend of testBackends()) {
       const dose = await call('coord-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/administrations`, { product: 'cyclosporine A', givenAt: new Date().toISOString(), route: 'oral', dose: { value: 4, unit: 'mg/kg/day' }, weightKg: 60 });
       assert.equal(dose.status, 201, dose.text);
       ids.administration = JSON.parse(dose.text).id;
+      const today = new Date().toISOString().slice(0, 10);
+      const labs = await call('coord-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/labs`, { collectedOn: today, panel: 'cbc', results: [{ analyte: 'platelets', value: 30, unit: '10*9/L' }] });
+      assert.equal(labs.status, 201, labs.text);
+      ids.labResult = JSON.parse(labs.text).results[0].id;
+      const transfusion = await call('coord-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/transfusions`, { givenOn: today, product: 'platelets', units: 1 });
+      assert.equal(transfusion.status, 201, transfusion.text);
+      ids.transfusion = JSON.parse(transfusion.text).id;
     });
     after(() => database.dispose());
 
@@ -93,6 +100,8 @@ for (const backend of testBackends()) {
           .replace('{queryId}', String(ids.query))
           .replace('{visitCode}', 'WEEK_1')
           .replace('{administrationId}', String(ids.administration))
+          .replace('{labResultId}', String(ids.labResult))
+          .replace('{transfusionId}', String(ids.transfusion))
           .replace('{id}', '1');
       let walked = 0;
       let aSpecific = 0;
@@ -101,23 +110,23 @@ for (const backend of testBackends()) {
         for (const method of Object.keys(operations)) {
           if (method !== 'get' && !onStudy) continue;
           const body = method === 'get' ? undefined : {};
-          const idsA: WalkIds = { site: SITE_A, subject: subjectA, consent: consentA, query: ids.query, administration: ids.administration };
+          const idsA: WalkIds = { site: SITE_A, subject: subjectA, consent: consentA, query: ids.query, administration: ids.administration, labResult: ids.labResult, transfusion: ids.transfusion };
           const path = fill(template, idsA);
           const response = await call('coord-b', method.toUpperCase(), path, body);
           walked++;
-          const namesA = /\{(siteCode|subjectNumber|consentId|queryId|administrationId)\}/.test(template);
+          const namesA = /\{(siteCode|subjectNumber|consentId|queryId|administrationId|labResultId|transfusionId)\}/.test(template);
           if (namesA) {
             aSpecific++;
             // The same request for ids that do not exist: with the ids themselves blanked (an error may
             // repeat the id it was asked for), the two answers must be the same, byte for byte.
-            const absentIds: WalkIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999, query: 999_998, administration: 999_997 };
+            const absentIds: WalkIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999, query: 999_998, administration: 999_997, labResult: 999_996, transfusion: 999_995 };
             const absent = await call('coord-b', method.toUpperCase(), fill(template, absentIds), body);
             // A write whose empty body is refused before any lookup (400) says nothing of the id either.
             assert.ok(response.status === 404 || (method !== 'get' && response.status === 400), `${method.toUpperCase()} ${path}: ${response.status} ${response.text.slice(0, 200)}`);
             const blank = (text: string, ids: WalkIds) => {
               const answer = JSON.parse(text) as { error: { message: string; details: Array<{ value?: unknown }> | null } };
               for (const detail of answer.error.details ?? []) if (detail.value !== undefined) detail.value = '<id>';
-              answer.error.message = answer.error.message.replaceAll(ids.subject, '<id>').replaceAll(ids.site, '<id>').replace(new RegExp(`\\b(${ids.consent}|${ids.query}|${ids.administration})\\b`, 'g'), '<id>');
+              answer.error.message = answer.error.message.replaceAll(ids.subject, '<id>').replaceAll(ids.site, '<id>').replace(new RegExp(`\\b(${ids.consent}|${ids.query}|${ids.administration}|${ids.labResult}|${ids.transfusion})\\b`, 'g'), '<id>');
               return JSON.stringify(answer);
             };
             assert.equal(blank(response.text, idsA), blank(absent.text, absentIds), `${method.toUpperCase()} ${template}: another site's id answers differently from a nonexistent one`);

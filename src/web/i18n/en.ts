@@ -7,12 +7,14 @@ import { authEn } from './auth.en.ts';
 import { conductEn } from './conduct.en.ts';
 import { conductQueriesEn } from './conduct-queries.en.ts';
 import { conductVisitsEn } from './conduct-visits.en.ts';
+import { conductLabsEn } from './conduct-labs.en.ts';
 
 export const en = {
   ...authEn,
   ...conductEn,
   ...conductQueriesEn,
   ...conductVisitsEn,
+  ...conductLabsEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

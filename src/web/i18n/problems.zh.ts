@@ -14,6 +14,13 @@ export const PROBLEM_ZH: Readonly<Record<string, string>> = {
   required: '此项为必填',
   too_long: '文本过长',
   invalid_option: '选项值无效',
+  // Laboratory follow-up
+  unknown_analyte: '未知的检验项目',
+  invalid_unit: '单位无法识别或无法换算为该项目的单位',
+  invalid_value: '数值无效',
+  wrong_panel: '该项目不属于所选检验组合',
+  duplicate_analyte: '同一检验组合中项目重复',
+  edit_check_failed: '数值未通过核查规则（不可能的数值），未保存',
   invalid_list: '列表格式无效',
   invalid_id: '编号格式无效',
   invalid_date: '日期格式无效，应为 YYYY-MM-DD',

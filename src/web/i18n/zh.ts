@@ -5,12 +5,14 @@ import { authZh } from './auth.zh.ts';
 import { conductZh } from './conduct.zh.ts';
 import { conductQueriesZh } from './conduct-queries.zh.ts';
 import { conductVisitsZh } from './conduct-visits.zh.ts';
+import { conductLabsZh } from './conduct-labs.zh.ts';
 
 export const zh: Messages = {
   ...authZh,
   ...conductZh,
   ...conductQueriesZh,
   ...conductVisitsZh,
+  ...conductLabsZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

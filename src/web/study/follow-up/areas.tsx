@@ -6,6 +6,7 @@ import type { SubjectArea } from '../../shell/routes.ts';
 import { SubjectQueriesArea } from './queries-area.tsx';
 import { StudyQueriesList } from './study-queries-page.tsx';
 import { SubjectVisitsArea } from './visits-area.tsx';
+import { LabsArea } from './labs-area.tsx';
 
 /** What every subject area page receives: the study, the subject's screening row, and a reload hook. */
 export interface SubjectAreaProps {
@@ -18,6 +19,7 @@ export interface SubjectAreaProps {
 export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<SubjectAreaProps>>> = {
   queries: SubjectQueriesArea,
   visits: SubjectVisitsArea,
+  labs: LabsArea,
 };
 
 /** The study-wide query list (monitors, data managers, sites), when built. */
