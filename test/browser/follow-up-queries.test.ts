@@ -2,33 +2,17 @@
 // subject's record, the site's coordinator answers it, the monitor closes it; the homes count it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor } from '../../src/conduct/access/actor.ts';
 import type { SiteView } from '../../src/conduct/model.ts';
-import { createSubjectServices } from '../../src/conduct/subject-services.ts';
-import { createStores } from '../../src/store/index.ts';
 import type { Language } from '../../src/web/i18n/translate.ts';
+import { enrolledSubjectToday } from './fixtures/enrolled-subject.ts';
 import { startBrowserHarness, type BrowserHarness } from './fixtures/harness.ts';
 import { apiSession, createTestUser, signInFromGate, STUDY, text, unexpectedErrors, type TestUser } from './fixtures/study-flow.ts';
-import { patientRecord } from '../conduct/subject-fixtures.ts';
 
 let harness: BrowserHarness;
 let siteA: string;
 const users: Record<'monitor' | 'coordinatorA', TestUser> = {} as never;
 const subjects: string[] = [];
 
-/** A subject enrolled at site A through the services (the screening pages have their own tests). */
-async function enrolledSubject(): Promise<string> {
-  const services = createSubjectServices(createStores(harness.database.db));
-  const staff: Actor = { userId: 0, username: 'cli:test-setup', isSystemAdmin: false, via: 'cli', grants: [{ studyId: STUDY, siteCode: siteA, role: 'investigator', canViewAllocation: false }] };
-  const today = new Date().toISOString().slice(0, 10);
-  const screened = await services.screening.startScreening(staff, {
-    studyId: STUDY, siteCode: siteA, screenedOn: today, source: { kind: 'manual', record: patientRecord('eligible') },
-    identity: { name: 'Test Patient', hospitalNumber: `Q-${Date.now()}`, birthDate: '1990-01-01', phone: null }, factors: { diagnosisGroup: 'AA', severity: 'SAA' },
-  });
-  await services.consent.recordConsent(staff, { studyId: STUDY, subjectNumber: screened.subjectNumber, formVersion: 'v1.1', signedAt: new Date().toISOString(), obtainedBy: 'Dr Test', signer: 'patient', signatureStatus: 'signed', language: 'zh' });
-  await services.enrollment.enroll(staff, { studyId: STUDY, subjectNumber: screened.subjectNumber, ...(screened.verdict === 'eligible' ? {} : { override: { reason: 'browser test set-up' } }) });
-  return screened.subjectNumber;
-}
 
 before(async () => {
   harness = await startBrowserHarness();
@@ -36,7 +20,7 @@ before(async () => {
   const sites = (await (await apiSession(harness.url, users.monitor))(`/api/studies/${STUDY}/sites`)) as SiteView[];
   siteA = sites.filter((site) => site.status === 'active')[0].siteCode;
   users.coordinatorA = await createTestUser(harness.database, 'coord.q', [{ studyId: STUDY, siteCode: siteA, role: 'coordinator' }]);
-  subjects.push(await enrolledSubject(), await enrolledSubject());
+  subjects.push(await enrolledSubjectToday(harness.database, siteA, 'Q'), await enrolledSubjectToday(harness.database, siteA, 'Q'));
 });
 
 after(async () => harness?.close());
