@@ -1,8 +1,8 @@
 // Laboratory follow-up in a real browser against the real server: a coordinator opens an enrolled
 // subject's labs page, enters a CBC and sees — while typing — the value in the canonical unit, the
 // CTCAE grade and the edit checks (computed in the page by the server's own code); an impossible
-// value blocks saving; after saving, the results table shows the grade the server stored. The same
-// in Chinese.
+// value blocks saving; after saving, the results table shows the grade the server stored, and a
+// correction with its reason is re-graded. The same in Chinese.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -59,6 +59,15 @@ async function enterCbc(page: Page, language: Language, subjectNumber: string): 
   await stored.waitFor();
   assert.equal(await stored.locator('[data-term="Platelet count decreased"]').getAttribute('data-grade'), '4');
   assert.match(await stored.innerText(), /20 10\*9\/L/);
+
+  // A correction with its reason: 30 ×10³/µL → re-graded 3 (25–50) by the server.
+  await stored.getByRole('button', { name: text(language, 'labs.correct.open') }).click();
+  const correction = stored.locator('[data-correction]');
+  await correction.getByLabel(text(language, 'labs.entry.value')).fill('30');
+  await correction.getByLabel(text(language, 'labs.entry.unit')).selectOption('10*3/uL');
+  await correction.getByLabel(text(language, 'labs.correct.reason')).fill('transcription error');
+  await correction.getByRole('button', { name: text(language, 'labs.correct.save') }).click();
+  await page.locator('.lab-results-table tr[data-analyte="platelets"] [data-term="Platelet count decreased"][data-grade="3"]').waitFor();
   assert.ok(subjectNumber);
 }
 

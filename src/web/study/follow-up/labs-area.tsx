@@ -12,6 +12,7 @@ import { formatDay } from '../format.ts';
 import { allows, sitesWith } from '../permissions.ts';
 import { useSignedIn } from '../session-gate.tsx';
 import type { SubjectAreaProps } from './areas.tsx';
+import { LabCorrection } from './labs-correction.tsx';
 import { GradeTag, LabEntryForm } from './labs-entry.tsx';
 import { MarrowSection, TransfusionSection } from './labs-transfusions.tsx';
 
@@ -35,14 +36,14 @@ export function LabsArea({ study, screening, onChange }: SubjectAreaProps) {
   return (
     <div className="labs-area">
       {canWrite ? <LabEntryForm study={study} subjectNumber={subjectNumber} results={results} transfusions={transfusions} onSaved={changed} /> : null}
-      <ResultsTable results={results} />
+      <ResultsTable results={results} canWrite={canWrite} onCorrected={changed} />
       <TransfusionSection studyId={study.studyId} subjectNumber={subjectNumber} transfusions={transfusions} canWrite={canWrite} onChange={changed} />
       <MarrowSection studyId={study.studyId} subjectNumber={subjectNumber} exams={exams} canWrite={canWrite} onChange={changed} />
     </div>
   );
 }
 
-function ResultsTable({ results }: { results: readonly LabResultView[] }) {
+function ResultsTable({ results, canWrite, onCorrected }: { results: readonly LabResultView[]; canWrite: boolean; onCorrected(): void }) {
   const t = useT();
   const zh = t.language === 'zh';
   const newestFirst = [...results].sort((a, b) => (a.collectedOn === b.collectedOn ? b.id - a.id : a.collectedOn < b.collectedOn ? 1 : -1));
@@ -53,7 +54,7 @@ function ResultsTable({ results }: { results: readonly LabResultView[] }) {
       {results.length === 0 ? <p className="notice notice-empty">{t('labs.results.none')}</p> : (
         <table className="data-table lab-results-table">
           <thead>
-            <tr><th scope="col">{t('labs.results.date')}</th><th scope="col">{t('labs.results.visit')}</th><th scope="col">{t('labs.results.analyte')}</th><th scope="col">{t('labs.results.value')}</th><th scope="col">{t('labs.results.limits')}</th><th scope="col">{t('labs.results.grades')}</th><th scope="col">{t('labs.results.warnings')}</th></tr>
+            <tr><th scope="col">{t('labs.results.date')}</th><th scope="col">{t('labs.results.visit')}</th><th scope="col">{t('labs.results.analyte')}</th><th scope="col">{t('labs.results.value')}</th><th scope="col">{t('labs.results.limits')}</th><th scope="col">{t('labs.results.grades')}</th><th scope="col">{t('labs.results.warnings')}</th>{canWrite ? <th scope="col"><span className="visually-hidden">{t('labs.correct.open')}</span></th> : null}</tr>
           </thead>
           <tbody>
             {newestFirst.map((result) => {
@@ -75,6 +76,7 @@ function ResultsTable({ results }: { results: readonly LabResultView[] }) {
                   <td title={[result.limitBasis?.low?.detail, result.limitBasis?.high?.detail].filter(Boolean).join(' · ')}>{limits(result)}</td>
                   <td>{result.grades.map((grade) => <GradeTag key={grade.term} term={grade.term} grade={grade.grade} reason={zh ? grade.reasonZh ?? grade.reason : grade.reason} />)}</td>
                   <td>{result.checkResults.map((check) => <span key={check.check} className="badge badge-attention" data-check={check.check}>{zh ? check.message.zh : check.message.en}</span>)}</td>
+                  {canWrite ? <td><LabCorrection result={result} onCorrected={onCorrected} /></td> : null}
                 </tr>
               );
             })}
