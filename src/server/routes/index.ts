@@ -16,7 +16,8 @@ import { registerAuditRoutes } from './audit.ts';
 import { registerScreeningLogRoutes } from './screenings.ts';
 import { registerEnrollmentRoutes } from './enrollment.ts';
 import { registerQueryRoutes } from './queries.ts';
+import { registerAssessmentRoutes } from './assessments.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerAssessmentRoutes];
