@@ -5,10 +5,12 @@
 
 import { authEn } from './auth.en.ts';
 import { conductEn } from './conduct.en.ts';
+import { conductAssessmentEn } from './conduct-assessment.en.ts';
 
 export const en = {
   ...authEn,
   ...conductEn,
+  ...conductAssessmentEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

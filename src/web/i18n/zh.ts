@@ -3,10 +3,12 @@
 import type { Messages } from './en.ts';
 import { authZh } from './auth.zh.ts';
 import { conductZh } from './conduct.zh.ts';
+import { conductAssessmentZh } from './conduct-assessment.zh.ts';
 
 export const zh: Messages = {
   ...authZh,
   ...conductZh,
+  ...conductAssessmentZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

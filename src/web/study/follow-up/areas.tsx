@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { ScreeningView, StudyDetail } from '../../api/conduct.ts';
 import type { SubjectArea } from '../../shell/routes.ts';
+import { TimelineArea } from './timeline-area.tsx';
 
 /** What every subject area page receives: the study, the subject's screening row, and a reload hook. */
 export interface SubjectAreaProps {
@@ -12,7 +13,9 @@ export interface SubjectAreaProps {
   onChange: () => void;
 }
 
-export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<SubjectAreaProps>>> = {};
+export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<SubjectAreaProps>>> = {
+  timeline: TimelineArea,
+};
 
 /** The study-wide query list (monitors, data managers, sites), when built. */
 export const STUDY_QUERIES_PAGE: { component?: ComponentType<{ study: StudyDetail }> } = {};
