@@ -9,6 +9,7 @@ import { ApiProblem } from './api-problem.tsx';
 import { formatMonth, siteName } from './format.ts';
 import { PlotChart } from './plot-chart.tsx';
 import { SiteTable } from './site-table.tsx';
+import { ResponseSummaryChart } from './response-summary-chart.tsx';
 import { countsBySite, cumulativeEnrollment, failureReasonCounts } from './study-charts.ts';
 
 export function SponsorHome({ study, sites }: { study: StudyDetail; sites: readonly SiteView[] }) {
@@ -39,6 +40,7 @@ export function SponsorHome({ study, sites }: { study: StudyDetail; sites: reado
       ) : null}
       <EnrollmentChart rows={enrollments} />
       <FailureReasonsChart reasons={failureReasonCounts(failures)} />
+      <ResponseSummaryChart studyId={study.studyId} />
       <SiteTable sites={sites} counts={bySite} enrolled={enrolledBySite} />
     </div>
   );
