@@ -152,9 +152,17 @@ export function assessmentService({ stores, clock = systemClock }: { stores: Sto
       let currentSeverity: TimelineView['currentSeverity'];
       let derivedResponse: DerivedAssessment['response'] = null;
       if (latestCbc) {
-        const derived = derive(context, latestCbc > context.dayZero.date ? `other-${latestCbc}` : 'baseline', latestCbc);
-        currentSeverity = { asOf: latestCbc, ...derived.severity };
-        derivedResponse = derived.response;
+        // The severity does not need the response scheme: an unknown scheme leaves the timeline readable, its error in the response's reason.
+        const severityOnly = derive(context, 'baseline', latestCbc);
+        currentSeverity = { asOf: latestCbc, ...severityOnly.severity };
+        if (latestCbc > context.dayZero.date) {
+          try {
+            derivedResponse = derive(context, `other-${latestCbc}`, latestCbc).response;
+          } catch (error) {
+            if (!(error instanceof EligoError) || error.code !== 'unknown_response_scheme') throw error;
+            derivedResponse = { response: null, scheme: protocol.responseScheme, reason: error.message, transfusionIndependent: null };
+          }
+        }
       } else {
         currentSeverity = { asOf: null, severity: null, scheme: assessments.at(-1)?.severityScheme ?? 'modified-camitta', reason: 'no blood count logged yet' };
       }

@@ -8,6 +8,7 @@ import { conductEn } from './conduct.en.ts';
 import { conductQueriesEn } from './conduct-queries.en.ts';
 import { conductVisitsEn } from './conduct-visits.en.ts';
 import { conductLabsEn } from './conduct-labs.en.ts';
+import { conductAssessmentEn } from './conduct-assessment.en.ts';
 
 export const en = {
   ...authEn,
@@ -15,6 +16,7 @@ export const en = {
   ...conductQueriesEn,
   ...conductVisitsEn,
   ...conductLabsEn,
+  ...conductAssessmentEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

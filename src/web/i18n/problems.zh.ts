@@ -98,16 +98,16 @@ export const PROBLEM_ZH: Readonly<Record<string, string>> = {
   stratum_missing: '缺少随机分层因素',
   not_blinded: '开放标签研究：无需揭盲',
   not_enrolled: '该受试者尚未入组',
+  // Disease assessments
+  unknown_time_point: '未知的评估时间点',
+  time_point_mismatch: '评估日期与时间点所示日期不一致',
+  unknown_response_scheme: '研究方案中的疗效评价标准无法识别',
+  unknown_severity_scheme: '研究方案中的严重程度分级标准无法识别',
   // Schedules
   duplicate_visit: '访视编号重复',
   invalid_window: '访视窗口无效',
   unknown_visit: '未知的访视',
   invalid_schedule: '访视计划无效',
-  // Disease assessments
-  unknown_time_point: '未知的评估时间点',
-  time_point_mismatch: '评估日期与评估时间点不符',
-  unknown_response_scheme: '未知的疗效评价标准',
-  unknown_severity_scheme: '未知的严重程度分型标准',
   // Queries
   query_state: '该质疑当前状态下不能进行此操作',
   unknown_record_type: '未知的记录类型',
@@ -139,6 +139,9 @@ export const FIELD_ZH: Readonly<Record<string, string>> = {
   studyId: '研究编号',
   siteCode: '中心代码',
   subjectNumber: '受试者编号',
+  timePoint: '评估时间点',
+  assessedOn: '评估日期',
+  'protocol.responseScheme': '疗效评价标准',
   screenedOn: '筛选日期',
   signedAt: '签署时间',
   formVersion: '知情同意书版本',

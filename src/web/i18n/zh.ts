@@ -6,6 +6,7 @@ import { conductZh } from './conduct.zh.ts';
 import { conductQueriesZh } from './conduct-queries.zh.ts';
 import { conductVisitsZh } from './conduct-visits.zh.ts';
 import { conductLabsZh } from './conduct-labs.zh.ts';
+import { conductAssessmentZh } from './conduct-assessment.zh.ts';
 
 export const zh: Messages = {
   ...authZh,
@@ -13,6 +14,7 @@ export const zh: Messages = {
   ...conductQueriesZh,
   ...conductVisitsZh,
   ...conductLabsZh,
+  ...conductAssessmentZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

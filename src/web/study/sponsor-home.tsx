@@ -10,6 +10,7 @@ import { formatMonth, siteName } from './format.ts';
 import { PlotChart } from './plot-chart.tsx';
 import { SiteTable } from './site-table.tsx';
 import { QueryPanel } from './follow-up/query-panel.tsx';
+import { ResponseSummaryChart } from './response-summary-chart.tsx';
 import { countsBySite, cumulativeEnrollment, failureReasonCounts } from './study-charts.ts';
 
 export function SponsorHome({ study, sites }: { study: StudyDetail; sites: readonly SiteView[] }) {
@@ -41,6 +42,7 @@ export function SponsorHome({ study, sites }: { study: StudyDetail; sites: reado
       <QueryPanel studyId={study.studyId} />
       <EnrollmentChart rows={enrollments} />
       <FailureReasonsChart reasons={failureReasonCounts(failures)} />
+      <ResponseSummaryChart studyId={study.studyId} />
       <SiteTable sites={sites} counts={bySite} enrolled={enrolledBySite} />
     </div>
   );

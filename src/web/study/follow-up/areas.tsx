@@ -7,6 +7,7 @@ import { SubjectQueriesArea } from './queries-area.tsx';
 import { StudyQueriesList } from './study-queries-page.tsx';
 import { SubjectVisitsArea } from './visits-area.tsx';
 import { LabsArea } from './labs-area.tsx';
+import { TimelineArea } from './timeline-area.tsx';
 
 /** What every subject area page receives: the study, the subject's screening row, and a reload hook. */
 export interface SubjectAreaProps {
@@ -20,6 +21,7 @@ export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<Subje
   queries: SubjectQueriesArea,
   visits: SubjectVisitsArea,
   labs: LabsArea,
+  timeline: TimelineArea,
 };
 
 /** The study-wide query list (monitors, data managers, sites), when built. */
