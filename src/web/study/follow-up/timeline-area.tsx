@@ -3,6 +3,7 @@
 // and doses marked, each chart with a table alternative; adverse events, visits, the current severity
 // and latest response with their reasons; the recorded assessments and a form that previews first.
 import { useState } from 'react';
+import { ApiProblem } from '../api-problem.tsx';
 import { fetchTimeline, previewAssessment, recordAssessment, type AssessmentPreview, type TimelineView } from '../../api/assessments.ts';
 import { useApi } from '../../components/use-api.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -86,31 +87,31 @@ function AssessmentForm({ study, subjectNumber, onRecorded }: { study: string; s
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<AssessmentPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState(false);
   const run = async (work: () => Promise<void>) => {
     setError(null);
-    try { await work(); } catch (caught) { setError(caught instanceof Error ? caught.message : String(caught)); }
+    try { await work(); } catch (caught) { setError(caught instanceof Error ? caught : new Error(String(caught))); }
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); void run(async () => setPreview(await previewAssessment(study, subjectNumber, timePoint, assessedOn))); }}>
+    <form className="study-section assessment-form" onSubmit={(event) => { event.preventDefault(); void run(async () => setPreview(await previewAssessment(study, subjectNumber, timePoint, assessedOn))); }}>
       <h3>{t('assessment.form.title')}</h3>
       <label>{t('assessment.form.timePoint')} <select value={timePoint} onChange={(event) => { setTimePoint(event.target.value); setPreview(null); }}>
         {['baseline', 'month-3', 'month-6', 'month-12'].map((point) => <option key={point} value={point}>{point}</option>)}
       </select></label>
       <label>{t('assessment.form.assessedOn')} <input type="date" required value={assessedOn} onChange={(event) => { setAssessedOn(event.target.value); setPreview(null); }} /></label>
-      <button type="submit">{t('assessment.form.preview')}</button>
+      <button type="submit" className="button button-secondary">{t('assessment.form.preview')}</button>
       {preview && (
         <div role="status">
           <p>{t('assessment.current.severity', { severity: preview.severity.severity ?? '–' })} — {preview.severity.reason}</p>
-          {preview.response && <p>{t('assessment.current.response', { response: preview.response.response ?? '–' })} — {preview.response.reason}</p>}
+          {preview.response && <p>{t('assessment.current.response', { response: responseName(t, preview.response.response) })} — {preview.response.reason}</p>}
           <label>{t('assessment.form.note')} <input value={note} onChange={(event) => setNote(event.target.value)} /></label>
           {preview.replaces && <label>{t('assessment.form.reason')} <input value={reason} onChange={(event) => setReason(event.target.value)} /></label>}
-          <button type="button" onClick={() => void run(async () => { await recordAssessment(study, subjectNumber, { timePoint, assessedOn, ...(note ? { note } : {}), ...(reason ? { reason } : {}) }); setDone(true); setPreview(null); onRecorded(); })}>{t('assessment.form.record')}</button>
+          <button type="button" className="button button-primary" onClick={() => void run(async () => { await recordAssessment(study, subjectNumber, { timePoint, assessedOn, ...(note ? { note } : {}), ...(reason ? { reason } : {}) }); setDone(true); setPreview(null); onRecorded(); })}>{t('assessment.form.record')}</button>
         </div>
       )}
       {done && <p role="status">{t('assessment.form.recorded')}</p>}
-      {error && <p role="alert">{error}</p>}
+      {error ? <ApiProblem error={error} id="assessment-problem" /> : null}
     </form>
   );
 }
@@ -118,7 +119,7 @@ function AssessmentForm({ study, subjectNumber, onRecorded }: { study: string; s
 export function TimelineArea({ study, screening, onChange }: SubjectAreaProps) {
   const t = useT();
   const { state, retry } = useApi(`timeline:${study.studyId}:${screening.subjectNumber}`, (signal) => fetchTimeline(study.studyId, screening.subjectNumber, signal));
-  if (state.status === 'error') return <p role="alert">{state.error.message}</p>;
+  if (state.status === 'error') return <ApiProblem error={state.error} />;
   if (!state.data) return <p>{t('assessment.loading')}</p>;
   const timeline = state.data;
   const latest = timeline.latestResponse;
@@ -130,7 +131,7 @@ export function TimelineArea({ study, screening, onChange }: SubjectAreaProps) {
         <h3 id="current-status">{t('assessment.current.title')}</h3>
         <p className="current-severity">{t('assessment.current.severity', { severity: timeline.currentSeverity.severity ?? '–' })}</p>
         <p className="reason">{timeline.currentSeverity.reason}</p>
-        <p className="current-response">{t('assessment.current.response', { response: latest?.response ?? t('assessment.current.none') })} {latest?.derived ? t('assessment.current.derived') : ''}</p>
+        <p className="current-response" data-response={latest?.response ?? ''}>{t('assessment.current.response', { response: latest ? responseName(t, latest.response) : t('assessment.current.none') })} {latest?.derived ? t('assessment.current.derived') : ''}</p>
         {latest && <p className="reason">{latest.reason}</p>}
       </section>
       {CHARTS.map((analyte) => <CountChart key={analyte} series={timeline.counts.find((s) => s.analyte === analyte)!} timeline={timeline} />)}
@@ -151,10 +152,15 @@ export function TimelineArea({ study, screening, onChange }: SubjectAreaProps) {
       <section>
         <h3>{t('assessment.list.title')}</h3>
         {timeline.assessments.length === 0 ? <p>{t('assessment.list.empty')}</p> : (
-          <ul>{timeline.assessments.map((a) => <li key={a.id}>{t('assessment.list.row', { timePoint: a.timePoint, date: a.assessedOn, severity: a.severity ?? '–', response: a.response ?? '–' })}</li>)}</ul>
+          <ul>{timeline.assessments.map((a) => <li key={a.id}>{t('assessment.list.row', { timePoint: a.timePoint, date: a.assessedOn, severity: a.severity ?? '–', response: responseName(t, a.response) })}</li>)}</ul>
         )}
       </section>
       <AssessmentForm study={study.studyId} subjectNumber={screening.subjectNumber} onRecorded={() => { retry(); onChange(); }} />
     </div>
   );
+}
+
+/** A response level in the reader's language ("–" when it could not be decided). */
+function responseName(t: ReturnType<typeof useT>, response: string | null | undefined): string {
+  return response === null || response === undefined ? '–' : t(`assessment.response.${response}` as MessageKey);
 }
