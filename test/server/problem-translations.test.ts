@@ -12,8 +12,8 @@ const COMMAND_LINE_ONLY = new Set([
   'custom', 'demo_needs_fresh_database', 'invalid_usage', 'password_stdin_required', 'unreadable_file', 'missing_column', 'unknown_column',
   'unknown_table', 'table_version_mismatch', 'invalid_listing', 'json_structure',
 ]);
-/** Source folders whose errors never reach the API. */
-const NOT_SERVED = ['src/cli', 'src/demo', 'src/web'];
+/** Source folders whose errors never reach the API; the clinical tables' `code` fields are vocabulary (with their own en/zh labels), not problem codes. */
+const NOT_SERVED = ['src/cli', 'src/demo', 'src/web', 'src/core/clinical/tables'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
