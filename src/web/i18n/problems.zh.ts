@@ -119,7 +119,6 @@ export const PROBLEM_ZH: Readonly<Record<string, string>> = {
   seriousness_without_serious: '非严重事件不应填写严重性标准',
   aware_at_not_serious: '获知时间仅适用于严重不良事件',
   aware_before_onset: '获知时间早于事件开始',
-  unknown_product: '未知的研究产品',
   invalid_grade: '分级无效',
   grade_reason_required: '研究者分级与计算分级不同，须说明理由',
   lab_analyte_mismatch: '化验项目与术语不符',
