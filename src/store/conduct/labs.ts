@@ -3,7 +3,7 @@
 // facts grading needs (day 0, birth date, the site's range set). Writes run in the caller's transaction.
 import type { Kysely, Selectable } from 'kysely';
 import type { SiteScope } from '../../conduct/access/actor.ts';
-import type { LabCheckResult, LabContext, LabFilter, LabGrade, LabLimitBasis, LabPanel, LabResultView, MarrowExamView, TransfusionView } from '../../conduct/labs/model.ts';
+import type { LabCheckResult, LabContext, LabFilter, LabGrade, LabLimitBasis, LabResultView, MarrowExamView, TransfusionView } from '../../conduct/labs/model.ts';
 import type { StoreTransaction } from '../accounts/repository.ts';
 import type { LabResultTable, MarrowExamTable, TransfusionTable } from '../follow-up-tables.ts';
 import type { Tables } from '../tables.ts';
@@ -19,32 +19,8 @@ export interface SubjectLabFacts {
   rangeSiteId: string | null;
 }
 
-export interface NewLabResult {
-  studyId: string;
-  siteCode: string;
-  screeningId: number;
-  subjectNumber: string;
-  visitCode: string | null;
-  panel: LabPanel;
-  analyte: string;
-  collectedOn: string;
-  value: number;
-  unit: string;
-  canonicalValue: number;
-  canonicalUnit: string;
-  method: 'manual' | 'automated' | null;
-  lln: number | null;
-  uln: number | null;
-  limitBasis: LabLimitBasis | null;
-  context: LabContext;
-  isBaseline: boolean;
-  grades: LabGrade[];
-  checkResults: LabCheckResult[];
-  source: 'form' | 'fhir' | 'import';
-  sourceReference: string | null;
-  at: Date;
-  by: string;
-}
+/** A result to store: the view's fields (the service derives them) less what the database assigns, and who wrote it when. */
+export type NewLabResult = Omit<LabResultView, 'id' | 'updatedAt' | 'updatedBy'> & { screeningId: number; at: Date; by: string };
 
 export type LabResultChange = Partial<Pick<NewLabResult, 'value' | 'unit' | 'canonicalValue' | 'isBaseline' | 'grades' | 'checkResults' | 'lln' | 'uln' | 'limitBasis'>> & { at: Date; by: string };
 

@@ -38,20 +38,8 @@ export interface EnrolledSubjectDates {
   firstDoseOn: string | undefined;
 }
 
-export interface NewVisit {
-  screeningId: number;
-  studyId: string;
-  siteCode: string;
-  subjectNumber: string;
-  visitCode: string;
-  status: 'done' | 'not_done';
-  visitDate: string | null;
-  reason: string | null;
-  note: string | null;
-  protocolVersion: number;
-  at: Date;
-  by: string;
-}
+/** A visit to store: the record's fields less what the database assigns, and who wrote it when. */
+export type NewVisit = Omit<VisitRecord, 'id' | 'updatedAt' | 'updatedBy'> & { at: Date; by: string };
 
 export interface VisitRepository {
   /** The enrolled subjects in scope (one when subjectNumber is given; one site when siteCode is). */
