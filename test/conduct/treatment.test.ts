@@ -71,6 +71,10 @@ for (const backend of testBackends()) {
         assert.equal(recorded.dosePerKg, value / 50);
         assert.equal(recorded.warnings.some((w) => w.code === 'dose_out_of_range'), status === 'warning');
         if (status === 'warning') assert.match(recorded.warnings[0].message, new RegExp(`${value < 100 ? 'below' : 'above'} the allowed 100–300 ×10⁶ cells`));
+        // A dose outside the rule raises a data query with the record, for the site to confirm or explain.
+        const queries = await database.db.selectFrom('data_query').selectAll().where('record_type', '=', 'administration').where('record_id', '=', recorded.id).execute();
+        assert.deepEqual(queries.map((q) => [q.origin, q.check_id, q.field, q.state]), status === 'warning' ? [['edit_check', 'dose_out_of_range', 'dose', 'open']] : [], String(value));
+        if (status === 'warning') assert.match(queries[0].text, /100–300 ×10⁶ cells .*\/ 剂量超出方案给药规则的范围/);
       }
       const perKg = await treatment.recordAdministration(actor, msc(2, { dose: { value: 2, unit: '10^6 cells/kg' } }));
       assert.deepEqual([perKg.doseTotal, perKg.dosePerKg, perKg.doseCheck.status], [100, 2, 'ok']);
@@ -100,6 +104,9 @@ for (const backend of testBackends()) {
       assert.ok(recorded.warnings.some((w) => w.code === 'dose_unchecked' && /NCT05794425 has no dosing rule for UC-MSC/.test(w.message)));
       const arm = (await database.db.selectFrom('enrollment').select('arm').where('subject_number', '=', csaSubject).where('study_id', '=', STUDY).executeTakeFirstOrThrow()).arm;
       assert.equal(recorded.warnings.some((w) => w.code === 'product_not_in_arm'), arm === 'CSA');
+      // The product outside the arm is queried; an unchecked dose (no rule for the product) is not.
+      const queries = await database.db.selectFrom('data_query').select(['check_id', 'field']).where('record_type', '=', 'administration').where('record_id', '=', recorded.id).execute();
+      assert.deepEqual(queries, arm === 'CSA' ? [{ check_id: 'product_not_in_arm', field: 'product' }] : []);
       assert.equal(recorded.infusionReaction!.suggestedGrade!.grade, 2);
     });
 
@@ -131,10 +138,14 @@ for (const backend of testBackends()) {
       const corrected = await treatment.correctAdministration(coordinator, { studyId: STUDY, subjectNumber: csaSubject, administrationId: recorded.id, changes: { dose: { value: 6, unit: 'mg/kg/day' } }, reason: 'transcription error: 6 mg/kg/day was given' });
       assert.equal(corrected.doseCheck.status, 'warning');
       assert.equal(corrected.doseTotal, 360);
+      const queried = async () => (await database.db.selectFrom('data_query').select(['check_id']).where('record_type', '=', 'administration').where('record_id', '=', recorded.id).where('check_id', '=', 'dose_out_of_range').execute()).map((q) => q.check_id);
+      assert.deepEqual(await queried(), ['dose_out_of_range'], 'the correction that takes the dose out of range raises its query');
       const audit = await database.db.selectFrom('audit_event').selectAll().where('record_type', '=', 'administration').where('record_id', '=', String(recorded.id)).orderBy('id').execute();
       assert.deepEqual(audit.map((row) => row.action), ['create', 'update']);
       assert.equal(audit[1].reason, 'transcription error: 6 mg/kg/day was given');
       assert.deepEqual([(audit[1].old_value as any).doseValue, (audit[1].new_value as any).doseValue], [4, 6]);
+      await treatment.correctAdministration(coordinator, { studyId: STUDY, subjectNumber: csaSubject, administrationId: recorded.id, changes: { weightKg: 61 }, reason: 'weight re-measured' });
+      assert.deepEqual(await queried(), ['dose_out_of_range'], 'a correction that leaves the same warning raises no second query');
     });
   });
 }

@@ -13,6 +13,8 @@ import type { ProtocolSettings } from '../../core/study/protocol.ts';
 import { checkDetails, checkDoseInput, checkProduct, checkRoute, checkTreatment, checkWeight, type TreatmentWarning } from '../../core/study/treatment.ts';
 import { UNSCHEDULED_CODE } from '../../core/study/visit-calendar.ts';
 import type { AdministrationFields, AdministrationRecord } from '../../store/conduct/administrations.ts';
+import { insertQuery, type NewQuery } from '../../store/conduct/query-insert.ts';
+import type { StoreTransaction } from '../../store/accounts/repository.ts';
 import { checkDateTime, checkText, conductOf, optionalText, subjectFor, systemClock, type SubjectServiceDependencies } from '../screening/subject-access.ts';
 import { notEnrolled } from '../visits/service.ts';
 import type { AdministrationChanges, AdministrationInput, AdministrationView, CorrectAdministrationInput, InfusionReaction } from './model.ts';
@@ -100,6 +102,25 @@ function inputOf(record: AdministrationRecord): AdministrationChanges & Pick<Adm
   };
 }
 
+/**
+ * The warnings a site must answer: a dose outside the protocol's rule or a product the arm does not give
+ * raises a data query (origin edit_check) with the record. An unchecked dose does not: it says the
+ * protocol has no rule for the product, which no site answer can change.
+ */
+const QUERIED_WARNINGS: Readonly<Partial<Record<TreatmentWarning['code'], string>>> = {
+  dose_out_of_range: '剂量超出方案给药规则的范围，请核实所给剂量或说明原因',
+  product_not_in_arm: '该产品不属于受试者所在组别的治疗方案，请核实或说明原因',
+};
+
+/** Raises a query for each queried warning not already on the record before (a correction keeps answered ones). */
+async function raiseWarningQueries(tx: StoreTransaction, base: Omit<NewQuery, 'checkId' | 'text' | 'field' | 'origin'>, warnings: readonly TreatmentWarning[], before: readonly TreatmentWarning[] = []): Promise<void> {
+  for (const warning of warnings) {
+    const zh = QUERIED_WARNINGS[warning.code];
+    if (!zh || before.some((old) => old.code === warning.code)) continue;
+    await insertQuery(tx, { ...base, field: warning.code === 'product_not_in_arm' ? 'product' : 'dose', origin: 'edit_check', checkId: warning.code, text: `${warning.message} / ${zh}` });
+  }
+}
+
 const CHANGEABLE = ['product', 'lot', 'givenAt', 'route', 'dose', 'weightKg', 'visitCode', 'details', 'infusionReaction'] as const;
 
 export function treatmentService({ stores, clock = systemClock }: SubjectServiceDependencies): TreatmentService {
@@ -123,6 +144,8 @@ export function treatmentService({ stores, clock = systemClock }: SubjectService
         const fields = fieldsOf(input, protocol, arm, now, enrolledOn);
         const administrations = stores.administrations.within(tx);
         const id = await administrations.insert({ ...fields, screeningId, studyId: input.studyId, siteCode: screening.siteCode, subjectNumber: input.subjectNumber, at: now, by: actor.username });
+        const queryBase = { studyId: input.studyId, siteCode: screening.siteCode, screeningId, subjectNumber: input.subjectNumber, recordType: 'administration', recordId: id, by: actor.username, at: now };
+        await raiseWarningQueries(tx, queryBase, (fields.doseCheck as StoredCheck).warnings);
         await stores.auditWriter.append(tx, { actor: auditActorOf(actor), action: 'create', recordType: 'administration', recordId: String(id), studyId: input.studyId, siteCode: screening.siteCode, oldValue: null, newValue: auditValue(fields), at: now });
         return view((await administrations.get(requireScope(actor, input.studyId, 'data.write', screening.siteCode), input.subjectNumber, id))!);
       });
@@ -142,13 +165,15 @@ export function treatmentService({ stores, clock = systemClock }: SubjectService
       const unknown = Object.keys(changes).filter((key) => !(CHANGEABLE as readonly string[]).includes(key));
       if (unknown.length > 0) throw EligoError.of('invalid', { code: 'unknown_field', field: `changes.${unknown[0]}`, value: unknown[0], expected: `one of ${CHANGEABLE.join(', ')}` });
       if (Object.keys(changes).length === 0) throw EligoError.of('invalid', { code: 'required', field: 'changes', expected: `at least one of ${CHANGEABLE.join(', ')}` });
-      return withSubject(actor, input.studyId, input.subjectNumber, screening.siteCode, async ({ enrolledOn, arm, tx }) => {
+      return withSubject(actor, input.studyId, input.subjectNumber, screening.siteCode, async ({ enrolledOn, arm, screeningId, tx }) => {
         const scope = requireScope(actor, input.studyId, 'data.write', screening.siteCode);
         const administrations = stores.administrations.within(tx);
         const existing = Number.isInteger(input.administrationId) ? await administrations.get(scope, input.subjectNumber, input.administrationId, { forUpdate: true }) : undefined;
         if (!existing) throw notFound('administration', 'administrationId', input.administrationId);
         const fields = fieldsOf({ ...inputOf(existing), ...changes } as ReturnType<typeof inputOf>, protocol, arm, now, enrolledOn);
         await administrations.update(existing.id, { ...fields, at: now, by: actor.username });
+        const queryBase = { studyId: input.studyId, siteCode: screening.siteCode, screeningId, subjectNumber: input.subjectNumber, recordType: 'administration', recordId: existing.id, by: actor.username, at: now };
+        await raiseWarningQueries(tx, queryBase, (fields.doseCheck as StoredCheck).warnings, (existing.doseCheck as StoredCheck).warnings ?? []);
         await stores.auditWriter.append(tx, { actor: auditActorOf(actor), action: 'update', recordType: 'administration', recordId: String(existing.id), studyId: input.studyId, siteCode: screening.siteCode, oldValue: auditValue(existing), newValue: auditValue(fields), reason, at: now });
         return view((await administrations.get(scope, input.subjectNumber, existing.id))!);
       });
