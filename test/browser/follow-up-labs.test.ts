@@ -2,7 +2,7 @@
 // subject's labs page, enters a CBC and sees — while typing — the value in the canonical unit, the
 // CTCAE grade and the edit checks (computed in the page by the server's own code); an impossible
 // value blocks saving; after saving, the results table shows the grade the server stored, and a
-// correction with its reason is re-graded. The same in Chinese.
+// correction with its reason is re-graded; a FHIR export file imports. The same in Chinese.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -27,6 +27,13 @@ before(async () => {
 });
 
 after(async () => harness?.close());
+
+const FHIR_BUNDLE = {
+  resourceType: 'Bundle', type: 'collection', entry: [
+    { resource: { resourceType: 'Observation', id: 'retic-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '14196-0' }] }, effectiveDateTime: '2026-11-20T08:00:00+08:00', valueQuantity: { value: 18000, unit: '/uL', system: 'http://unitsofmeasure.org', code: '/uL' } } },
+    { resource: { resourceType: 'Observation', id: 'bp-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, effectiveDateTime: '2026-11-20', valueQuantity: { value: 120, unit: 'mm[Hg]' } } },
+  ],
+};
 
 const row = (page: Page, analyte: string) => page.locator(`.lab-entry-table tr[data-analyte="${analyte}"]`);
 
@@ -68,6 +75,20 @@ async function enterCbc(page: Page, language: Language, subjectNumber: string): 
   await correction.getByLabel(text(language, 'labs.correct.reason')).fill('transcription error');
   await correction.getByRole('button', { name: text(language, 'labs.correct.save') }).click();
   await page.locator('.lab-results-table tr[data-analyte="platelets"] [data-term="Platelet count decreased"][data-grade="3"]').waitFor();
+
+  // The hospital system's FHIR export: a file that is not JSON is refused naming it; the Bundle imports
+  // its reticulocytes (converted from /uL) and skips the blood pressure, saying why.
+  const fileInput = page.locator('[data-fhir-import] input[type="file"]');
+  await fileInput.setInputFiles({ name: 'export.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+  await page.locator('[data-fhir-import]').getByRole('button', { name: text(language, 'labs.fhir.import') }).click();
+  await page.getByText(text(language, 'labs.fhir.notJson', { file: 'export.txt' })).waitFor();
+  await fileInput.setInputFiles({ name: 'observations.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(FHIR_BUNDLE)) });
+  await page.locator('[data-fhir-import]').getByRole('button', { name: text(language, 'labs.fhir.import') }).click();
+  await page.locator('[data-fhir-result="1 0 1"]').waitFor();
+  const imported = page.locator('.lab-results-table tr[data-analyte="reticulocytes"]');
+  await imported.waitFor();
+  assert.match(await imported.innerText(), new RegExp(text(language, 'labs.results.source.fhir')));
+  assert.match(await imported.innerText(), /18 10\*9\/L/);
   assert.ok(subjectNumber);
 }
 

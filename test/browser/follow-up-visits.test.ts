@@ -2,7 +2,7 @@
 // on the home's attention list, opens the subject's calendar, records the screening visit (dated
 // today, after its window: saved with the out-of-window warning), and records a cyclosporine A dose
 // above the protocol's 3–5 mg/kg/day — the dose check warns as the dose is typed, and the saved
-// administration carries the warning.
+// administration carries the warning and its data query; a correction with a reason brings it in range.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SiteView } from '../../src/conduct/model.ts';
@@ -63,6 +63,16 @@ async function recordVisitAndDose(language: Language, subjectNumber: string): Pr
     assert.match(await saved.getAttribute('data-saved-warnings') ?? '', /dose_out_of_range/);
     assert.match(await saved.innerText(), new RegExp(text(language, 'treatment.warning.dose_out_of_range')));
     await site.page.locator('[data-row-dose-check="warning"]').waitFor();
+    // The out-of-range dose raised a data query for the site.
+    assert.match(await saved.locator('[data-dose-queried]').innerText(), new RegExp(text(language, 'treatment.queried').slice(0, 8)));
+    // A correction with its reason: the dose was 4 mg/kg/day; the stored check becomes ok.
+    const administration = site.page.locator('tr[data-administration]').first();
+    await administration.getByRole('button', { name: text(language, 'treatment.correct.open') }).click();
+    const correction = site.page.locator('form[data-administration-correction]');
+    await correction.getByLabel(text(language, 'treatment.doseValue')).fill('4');
+    await correction.getByLabel(text(language, 'treatment.correct.reason')).fill('transcription error');
+    await correction.getByRole('button', { name: text(language, 'treatment.correct.save') }).click();
+    await site.page.locator('[data-row-dose-check="ok"]').waitFor();
     // The first dose moves day 0 to its date.
     await site.page.locator('[data-anchor="first-dose"]').waitFor();
     assert.deepEqual(unexpectedErrors(site.errors), []);

@@ -2,7 +2,7 @@
 // transfusions and marrow examinations of one subject (routes: src/server/routes/labs.ts). The
 // shapes are the service's own (type-only imports); writes carry the CSRF token (client.ts).
 import type {
-  LabFilter, LabResultView, MarrowExamView, Measured, RecordMarrowExamInput, RecordPanelInput, RecordTransfusionInput, TransfusionView,
+  ImportFhirResult, LabFilter, LabResultView, MarrowExamView, Measured, RecordMarrowExamInput, RecordPanelInput, RecordTransfusionInput, TransfusionView,
 } from '../../conduct/labs/model.ts';
 import type { EditCheck } from '../../core/clinical/tables/edit-checks.ts';
 import { requestJson } from './client.ts';
@@ -42,3 +42,6 @@ export const fetchEditChecks = (signal?: AbortSignal) =>
   requestJson<{ version: string; source: string; checks: EditCheck[]; entryUnits: Record<string, string[]>; panels: Record<string, string[]> }>('/api/edit-checks', { signal });
 
 export type { Measured };
+/** FHIR Observations (a Bundle, one Observation or an array) as read from a file the user chose. */
+export const importLabFhir = (studyId: string, subjectNumber: string, resources: unknown) =>
+  requestJson<ImportFhirResult>(`${subject(studyId, subjectNumber)}/labs/fhir`, json('POST', resources));

@@ -66,4 +66,12 @@ export const conductLabsEn = {
   'labs.marrow.residual': 'Residual haematopoietic cells (%)',
   'labs.marrow.findings': 'Findings',
   'labs.marrow.submit': 'Record examination',
+  'labs.fhir.title': 'Import from the hospital system (FHIR)',
+  'labs.fhir.hint': 'A FHIR R4 JSON file: a Bundle, one Observation or an array of Observations, as the hospital system exports them. Units are converted, the site limits applied and each result graded; an Observation imported before (same id) is left unchanged.',
+  'labs.fhir.file': 'FHIR file (JSON)',
+  'labs.fhir.import': 'Import',
+  'labs.fhir.noFile': 'Choose a FHIR JSON file first.',
+  'labs.fhir.notJson': '{file} is not a JSON file: expected a FHIR R4 Bundle, Observation or array of Observations.',
+  'labs.fhir.result': '{imported} imported, {unchanged} already imported, {skipped} skipped.',
+  'labs.fhir.skipped': 'Entry {index} (id {id}) skipped:',
 } as const;

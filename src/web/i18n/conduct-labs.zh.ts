@@ -67,4 +67,12 @@ export const conductLabsZh: Record<keyof typeof conductLabsEn, string> = {
   'labs.marrow.residual': '残存造血细胞（%）',
   'labs.marrow.findings': '所见',
   'labs.marrow.submit': '记录检查',
+  'labs.fhir.title': '从医院系统导入（FHIR）',
+  'labs.fhir.hint': 'FHIR R4 JSON 文件：医院系统导出的 Bundle、单个 Observation 或 Observation 数组。系统将换算单位、应用本中心参考范围并逐项分级；已导入过的 Observation（相同 id）保持不变。',
+  'labs.fhir.file': 'FHIR 文件（JSON）',
+  'labs.fhir.import': '导入',
+  'labs.fhir.noFile': '请先选择 FHIR JSON 文件。',
+  'labs.fhir.notJson': '{file} 不是 JSON 文件：应为 FHIR R4 Bundle、Observation 或 Observation 数组。',
+  'labs.fhir.result': '已导入 {imported} 项，{unchanged} 项此前已导入，跳过 {skipped} 项。',
+  'labs.fhir.skipped': '第 {index} 项（id {id}）已跳过：',
 };

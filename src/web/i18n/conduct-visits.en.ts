@@ -73,6 +73,11 @@ export const conductVisitsEn = {
   'treatment.warning.dose_out_of_range': "Dose outside the protocol's range.",
   'treatment.warning.dose_unchecked': 'Dose not checked.',
   'treatment.warning.product_not_in_arm': "Product not given in the subject's arm.",
+  'treatment.correct.open': 'Correct',
+  'treatment.correct.reason': 'Reason for the correction',
+  'treatment.correct.save': 'Save the correction',
+  'treatment.correct.cancel': 'Cancel',
+  'treatment.queried': 'A data query was raised for the site to confirm or explain this dose.',
 };
 
 export type ConductVisitsMessages = { readonly [K in keyof typeof conductVisitsEn]: string };

@@ -73,4 +73,9 @@ export const conductVisitsZh: ConductVisitsMessages = {
   'treatment.warning.dose_out_of_range': '剂量超出方案范围。',
   'treatment.warning.dose_unchecked': '剂量未核对。',
   'treatment.warning.product_not_in_arm': '该产品不属于受试者所在组别。',
+  'treatment.correct.open': '更正',
+  'treatment.correct.reason': '更正原因',
+  'treatment.correct.save': '保存更正',
+  'treatment.correct.cancel': '取消',
+  'treatment.queried': '已生成数据质疑，请研究中心核实或说明该剂量。',
 };

@@ -15,6 +15,7 @@ import type { SubjectAreaProps } from './areas.tsx';
 import { LabCorrection } from './labs-correction.tsx';
 import { GradeTag, LabEntryForm } from './labs-entry.tsx';
 import { MarrowSection, TransfusionSection } from './labs-transfusions.tsx';
+import { FhirImport } from './labs-fhir-import.tsx';
 
 export function LabsArea({ study, screening, onChange }: SubjectAreaProps) {
   const t = useT();
@@ -36,6 +37,7 @@ export function LabsArea({ study, screening, onChange }: SubjectAreaProps) {
   return (
     <div className="labs-area">
       {canWrite ? <LabEntryForm study={study} subjectNumber={subjectNumber} results={results} transfusions={transfusions} onSaved={changed} /> : null}
+      {canWrite ? <FhirImport studyId={study.studyId} subjectNumber={subjectNumber} onImported={changed} /> : null}
       <ResultsTable results={results} canWrite={canWrite} onCorrected={changed} />
       <TransfusionSection studyId={study.studyId} subjectNumber={subjectNumber} transfusions={transfusions} canWrite={canWrite} onChange={changed} />
       <MarrowSection studyId={study.studyId} subjectNumber={subjectNumber} exams={exams} canWrite={canWrite} onChange={changed} />

@@ -12,6 +12,9 @@ import { ApiProblem, invalidIf } from '../api-problem.tsx';
 import { formatDateTime, isoFromLocalInput, localNowForInput } from '../format.ts';
 import { useSubmit } from '../use-submit.ts';
 import type { SubjectAreaProps } from './areas.tsx';
+import { AdministrationCorrection } from './administration-correction.tsx';
+import { allows, sitesWith } from '../permissions.ts';
+import { useSignedIn } from '../session-gate.tsx';
 
 const PROBLEM_ID = 'administration-problem';
 
@@ -29,6 +32,9 @@ export function TreatmentSection({ study, screening, onChange }: SubjectAreaProp
   const t = useT();
   const [version, setVersion] = useState(0);
   const [last, setLast] = useState<AdministrationView | null>(null);
+  const { grants } = useSignedIn();
+  const canWrite = allows(sitesWith(grants, study.studyId, 'data.write'), screening.siteCode);
+  const saved = (recorded: AdministrationView) => { setLast(recorded); setVersion((n) => n + 1); onChange(); };
   const list = useApi(`administrations:${study.studyId}:${screening.subjectNumber}:${version}`, (signal) => listAdministrations(study.studyId, screening.subjectNumber, signal));
   return (
     <section className="study-section" aria-labelledby="treatment-heading" data-treatment="">
@@ -38,13 +44,14 @@ export function TreatmentSection({ study, screening, onChange }: SubjectAreaProp
         <div className="notice notice-warning" role="status" data-saved-warnings={last.warnings.map((w) => w.code).join(' ')}>
           <p>{t('treatment.savedWithWarnings')}</p>
           <ul>{last.warnings.map((w) => <li key={w.code}>{t(`treatment.warning.${w.code}` as MessageKey)} <span className="server-words">{w.message}</span></li>)}</ul>
+          {last.warnings.some((w) => w.code !== 'dose_unchecked') ? <p data-dose-queried="">{t('treatment.queried')}</p> : null}
         </div>
       ) : null}
       {!list.state.data ? (list.state.status === 'loading' ? <Loading label={t('conduct.loading')} /> : null) : list.state.data.length === 0 ? (
         <p className="notice notice-empty">{t('treatment.none')}</p>
       ) : (
         <table className="data-table" aria-label={t('treatment.title')}>
-          <thead><tr><th scope="col">{t('treatment.givenAt')}</th><th scope="col">{t('treatment.product')}</th><th scope="col">{t('treatment.dose')}</th><th scope="col">{t('treatment.derived')}</th><th scope="col">{t('treatment.route')}</th><th scope="col">{t('treatment.check')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('treatment.givenAt')}</th><th scope="col">{t('treatment.product')}</th><th scope="col">{t('treatment.dose')}</th><th scope="col">{t('treatment.derived')}</th><th scope="col">{t('treatment.route')}</th><th scope="col">{t('treatment.check')}</th>{canWrite ? <th scope="col"><span className="visually-hidden">{t('treatment.correct.open')}</span></th> : null}</tr></thead>
           <tbody>
             {list.state.data.map((row) => (
               <tr key={row.id} data-administration={row.id}>
@@ -54,13 +61,13 @@ export function TreatmentSection({ study, screening, onChange }: SubjectAreaProp
                 <td>{[row.doseTotal === null ? null : t('treatment.total', { value: row.doseTotal }), row.dosePerKg === null ? null : t('treatment.perKg', { value: row.dosePerKg })].filter(Boolean).join(' · ') || '—'}</td>
                 <td>{t(`treatment.route.${row.route}` as MessageKey)}</td>
                 <td><span className={`tag tag-dose-${row.doseCheck.status}`} title={row.doseCheck.message} data-row-dose-check={row.doseCheck.status}>{t(`treatment.check.${row.doseCheck.status}` as MessageKey)}</span></td>
+                {canWrite ? <td><AdministrationCorrection row={row} onCorrected={saved} /></td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h3>{t('treatment.add')}</h3>
-      <AdministrationForm study={study} screening={screening} onRecorded={(recorded) => { setLast(recorded); setVersion((n) => n + 1); onChange(); }} />
+      {canWrite ? <><h3>{t('treatment.add')}</h3><AdministrationForm study={study} screening={screening} onRecorded={saved} /></> : null}
     </section>
   );
 }
