@@ -5,6 +5,7 @@
 import type { Actor } from './access/actor.ts';
 import type { VisitService } from './visits/service.ts';
 import type { TreatmentService } from './treatment/service.ts';
+import type { SafetyService } from './safety/service.ts';
 import type {
   AuditChainReport, AuditEntryView, AuditExportFormat, AuditFilter, ConsentView, EnrollInput, EnrollmentView, Page,
   RecordConsentInput, ScreeningFilter, ScreeningOutcome, ScreeningView, SiteView, StartScreeningInput, StudyDetail,
@@ -122,4 +123,6 @@ export interface ConductServices {
   treatment: TreatmentService;
   assessments: AssessmentService;
   labs: LabService;
+  /** Adverse events and expedited safety reporting (src/conduct/safety/service.ts). */
+  safety: SafetyService;
 }

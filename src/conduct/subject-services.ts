@@ -9,6 +9,7 @@ import type { ConductClock } from './screening/subject-access.ts';
 import { queryService, type QueryService } from './queries/service.ts';
 import { assessmentService, type AssessmentService } from './assessments/service.ts';
 import { labService, type LabService } from './labs/service.ts';
+import { safetyService, type SafetyService } from './safety/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
@@ -17,11 +18,12 @@ export interface SubjectServices {
   queries: QueryService;
   assessments: AssessmentService;
   labs: LabService;
+  safety: SafetyService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
-  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps) };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps), safety: safetyService(deps) };
 }
 
 const built = new WeakMap<Stores, SubjectServices>();

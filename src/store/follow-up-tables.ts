@@ -113,7 +113,11 @@ export interface AdverseEventTable extends SubjectRow {
   outcome: string;
   aware_at: Timestamp | null;
   report_due_at: Timestamp | null;
+  /** The site's report to the sponsor. */
   reported_at: Timestamp | null;
+  /** The sponsor's expectedness assessment (null: not assessed). */
+  expected: boolean | null;
+  authority_reported_at: Timestamp | null;
 }
 
 export interface DiseaseAssessmentTable extends SubjectRow {

@@ -19,6 +19,7 @@ import { kyselySubjectRepository } from './conduct/subjects.ts';
 import { kyselyQueryRepository, type QueryRepository } from './conduct/queries.ts';
 import { kyselyVisitRepository, type VisitRepository } from './conduct/visits.ts';
 import { kyselyAdministrationRepository, type AdministrationRepository } from './conduct/administrations.ts';
+import { kyselyAdverseEventRepository, type AdverseEventRepository } from './conduct/adverse-events.ts';
 import { kyselyAssessmentRepository, type AssessmentRepository } from './conduct/assessments.ts';
 import { kyselyLabRepository, type LabRepository } from './conduct/labs.ts';
 import { currentRuleSet, currentRuleSetsOfOpenTrials, listRuleSets, ruleSetVersions, saveParsedRuleSets, saveRuleSet, type ParsedRuleSetInput, type RuleSetListItem, type RuleSetSource, type StoredRuleSet } from './rule-sets.ts';
@@ -88,6 +89,8 @@ export interface Stores {
   assessments: AssessmentRepository;
   /** Laboratory results, transfusions and marrow examinations: every read takes the actor's site scope. */
   labs: LabRepository;
+  /** Adverse events, with the study-wide serious-event and graded-lab reads (site-scoped). */
+  adverseEvents: AdverseEventRepository;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -136,6 +139,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     administrations: kyselyAdministrationRepository(db),
     assessments: kyselyAssessmentRepository(db),
     labs: kyselyLabRepository(db),
+    adverseEvents: kyselyAdverseEventRepository(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

@@ -129,6 +129,7 @@ export const TABLE_COLUMNS: TableColumns = {
     ...subjectRow, seq: integer, term: text, description: textOrNull, onset_on: date, resolved_on: dateOrNull, grade: integerOrNull, grade_source: text,
     grade_basis: jsonbOrNull, ctcae_version: text, lab_result_id: integerOrNull, serious: boolean, seriousness: array, relatedness: jsonb, action_taken: text,
     outcome: text, aware_at: timestampOrNull, report_due_at: timestampOrNull, reported_at: timestampOrNull,
+    expected: { type: 'boolean', nullable: true }, authority_reported_at: timestampOrNull,
   },
   disease_assessment: {
     ...subjectRow, time_point: text, assessed_on: date, severity: textOrNull, severity_scheme: text, severity_reason: text, response: textOrNull,

@@ -13,6 +13,11 @@ import { accountServiceFor } from '../../src/server/auth/accounts.ts';
 import type { Database } from '../../src/store/database.ts';
 import { CLI_ACTOR, PASSWORD } from '../accounts/fixtures.ts';
 import { patientRecord, rowCounts } from './subject-fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { protocolSettingsSchema } from '../../src/core/study/protocol.ts';
+import { armProducts } from '../../src/core/study/treatment.ts';
+
+const SEED_PROTOCOL = protocolSettingsSchema.parse(JSON.parse(readFileSync('data/studies/NCT05794425.json', 'utf8')).protocol);
 
 const STUDY = 'NCT05794425';
 const SITE_A = 'QL01';
@@ -21,7 +26,7 @@ const IDENTITY = { name: '王测试甲', hospitalNumber: 'QL-HN-55501', birthDat
 
 
 /** The ids a path can name: another site's, or ones that do not exist. */
-interface WalkIds { site: string; subject: string; consent: number; query: number; administration: number; labResult: number; transfusion: number }
+interface WalkIds { site: string; subject: string; consent: number; query: number; administration: number; labResult: number; transfusion: number; adverseEvent: number }
 for (const backend of testBackends()) {
   describe(`${backend.name}: a user of another site walks every API route and finds nothing of site A`, () => {
     let database: Database & { dispose(): Promise<void> };
@@ -30,7 +35,7 @@ for (const backend of testBackends()) {
     let subjectA = '';
     let consentA = 0;
     /** Site A's follow-up record ids the walk fills into the paths (a query raised on A's subject). */
-    const ids = { query: 0, administration: 0, labResult: 0, transfusion: 0 };
+    const ids = { query: 0, administration: 0, labResult: 0, transfusion: 0, adverseEvent: 0 };
 
     async function call(user: string, method: string, path: string, body?: unknown) {
       const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(user)}` };
@@ -81,6 +86,11 @@ for (const backend of testBackends()) {
       const transfusion = await call('coord-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/transfusions`, { givenOn: today, product: 'platelets', units: 1 });
       assert.equal(transfusion.status, 201, transfusion.text);
       ids.transfusion = JSON.parse(transfusion.text).id;
+      // Causality to each product of the arm the subject was given (the protocol's arms, as data).
+      const products = armProducts(SEED_PROTOCOL.arms.find((arm) => arm.code === JSON.parse(enrolled.text).arm)!);
+      const ae = await call('coord-a', 'POST', `/api/studies/${STUDY}/subjects/${subjectA}/adverse-events`, { term: 'Headache', onsetOn: today, grade: 1, serious: false, relatedness: Object.fromEntries(products.map((p) => [p, 'unlikely'])), actionTaken: 'not_applicable', outcome: 'recovering' });
+      assert.equal(ae.status, 201, ae.text);
+      ids.adverseEvent = JSON.parse(ae.text).aeNumber;
     });
     after(() => database.dispose());
 
@@ -102,6 +112,7 @@ for (const backend of testBackends()) {
           .replace('{administrationId}', String(ids.administration))
           .replace('{labResultId}', String(ids.labResult))
           .replace('{transfusionId}', String(ids.transfusion))
+          .replace('{aeNumber}', String(ids.adverseEvent))
           .replace('{id}', '1');
       let walked = 0;
       let aSpecific = 0;
@@ -110,16 +121,16 @@ for (const backend of testBackends()) {
         for (const method of Object.keys(operations)) {
           if (method !== 'get' && !onStudy) continue;
           const body = method === 'get' ? undefined : {};
-          const idsA: WalkIds = { site: SITE_A, subject: subjectA, consent: consentA, query: ids.query, administration: ids.administration, labResult: ids.labResult, transfusion: ids.transfusion };
+          const idsA: WalkIds = { site: SITE_A, subject: subjectA, consent: consentA, query: ids.query, administration: ids.administration, labResult: ids.labResult, transfusion: ids.transfusion, adverseEvent: ids.adverseEvent };
           const path = fill(template, idsA);
           const response = await call('coord-b', method.toUpperCase(), path, body);
           walked++;
-          const namesA = /\{(siteCode|subjectNumber|consentId|queryId|administrationId|labResultId|transfusionId)\}/.test(template);
+          const namesA = /\{(siteCode|subjectNumber|consentId|queryId|administrationId|labResultId|transfusionId|aeNumber)\}/.test(template);
           if (namesA) {
             aSpecific++;
             // The same request for ids that do not exist: with the ids themselves blanked (an error may
             // repeat the id it was asked for), the two answers must be the same, byte for byte.
-            const absentIds: WalkIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999, query: 999_998, administration: 999_997, labResult: 999_996, transfusion: 999_995 };
+            const absentIds: WalkIds = { site: 'ZZ99', subject: `${SITE_A}-999`, consent: 999_999, query: 999_998, administration: 999_997, labResult: 999_996, transfusion: 999_995, adverseEvent: 999_994 };
             const absent = await call('coord-b', method.toUpperCase(), fill(template, absentIds), body);
             // A write whose empty body is refused before any lookup (400) says nothing of the id either.
             assert.ok(response.status === 404 || (method !== 'get' && response.status === 400), `${method.toUpperCase()} ${path}: ${response.status} ${response.text.slice(0, 200)}`);

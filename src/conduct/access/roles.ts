@@ -24,13 +24,14 @@ export const PERMISSIONS = [
   'query.close',
   'audit.read',
   'export',
+  'safety.report', // the sponsor's side of expedited safety reporting: expectedness, reports to the authority
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The permission table: each role's rights. Source: edc-practice.md §1 (OpenClinica/Castor role presets). */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  sponsor_admin: ['study.read', 'study.configure', 'users.manage', 'query.raise', 'query.close', 'audit.read', 'export'],
-  data_manager: ['study.read', 'query.raise', 'query.close', 'audit.read', 'export'],
+  sponsor_admin: ['study.read', 'study.configure', 'users.manage', 'query.raise', 'query.close', 'audit.read', 'export', 'safety.report'],
+  data_manager: ['study.read', 'query.raise', 'query.close', 'audit.read', 'export', 'safety.report'],
   monitor: ['study.read', 'query.raise', 'query.close', 'audit.read'],
   investigator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'eligibility.override', 'unblind', 'data.write', 'assessment.sign', 'query.answer', 'audit.read'],
   coordinator: ['study.read', 'identity.read', 'screening.write', 'consent.write', 'enroll', 'data.write', 'query.answer'],

@@ -20,7 +20,8 @@ import { registerTreatmentRoutes } from './treatment.ts';
 import { registerQueryRoutes } from './queries.ts';
 import { registerLabRoutes } from './labs.ts';
 import { registerAssessmentRoutes } from './assessments.ts';
+import { registerAdverseEventRoutes } from './adverse-events.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerVisitRoutes, registerTreatmentRoutes, registerLabRoutes, registerAssessmentRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerVisitRoutes, registerTreatmentRoutes, registerLabRoutes, registerAssessmentRoutes, registerAdverseEventRoutes];

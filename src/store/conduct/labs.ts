@@ -49,6 +49,8 @@ export interface LabRepository {
   marrowExams(screeningId: number): Promise<MarrowExamView[]>;
   insertMarrowExam(exam: NewMarrowExam): Promise<MarrowExamView>;
   transaction<T>(work: (labs: LabRepository, tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** The repository bound to a transaction another repository began. */
+  within(tx: StoreTransaction): LabRepository;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -216,6 +218,7 @@ export function kyselyLabRepository(db: Kysely<Tables>): LabRepository {
       if (db.isTransaction) throw new Error('already in a transaction');
       return db.transaction().execute((tx) => work(kyselyLabRepository(tx), tx));
     },
+    within: (tx) => kyselyLabRepository(tx),
   };
   return repository;
 }

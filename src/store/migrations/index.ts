@@ -9,6 +9,7 @@ import * as studies from './006_studies.ts';
 import * as subjects from './007_subjects.ts';
 import * as followUp from './008_follow_up.ts';
 import * as visitNote from './009_visit_note.ts';
+import * as adverseEventReports from './010_adverse_event_reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_subjects': subjects,
   '008_follow_up': followUp,
   '009_visit_note': visitNote,
+  '010_adverse_event_reports': adverseEventReports,
 };
