@@ -9,6 +9,7 @@ import { conductQueriesEn } from './conduct-queries.en.ts';
 import { conductVisitsEn } from './conduct-visits.en.ts';
 import { conductLabsEn } from './conduct-labs.en.ts';
 import { conductAssessmentEn } from './conduct-assessment.en.ts';
+import { conductSafetyEn } from './conduct-safety.en.ts';
 
 export const en = {
   ...authEn,
@@ -17,6 +18,7 @@ export const en = {
   ...conductVisitsEn,
   ...conductLabsEn,
   ...conductAssessmentEn,
+  ...conductSafetyEn,
   'app.name': 'Eligo',
   'app.tagline': 'Cell-therapy trials for bone-marrow failure',
   'app.skipToContent': 'Skip to main content',

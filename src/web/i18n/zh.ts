@@ -7,6 +7,7 @@ import { conductQueriesZh } from './conduct-queries.zh.ts';
 import { conductVisitsZh } from './conduct-visits.zh.ts';
 import { conductLabsZh } from './conduct-labs.zh.ts';
 import { conductAssessmentZh } from './conduct-assessment.zh.ts';
+import { conductSafetyZh } from './conduct-safety.zh.ts';
 
 export const zh: Messages = {
   ...authZh,
@@ -15,6 +16,7 @@ export const zh: Messages = {
   ...conductVisitsZh,
   ...conductLabsZh,
   ...conductAssessmentZh,
+  ...conductSafetyZh,
   'app.name': 'Eligo',
   'app.tagline': '骨髓衰竭细胞治疗临床试验',
   'app.skipToContent': '跳到主要内容',

@@ -11,6 +11,7 @@ import { ApiProblem } from './api-problem.tsx';
 import { formatDateTime, formatDay, protocolLabel } from './format.ts';
 import { ScreeningLog } from './screening-log.tsx';
 import { QueryPanel } from './follow-up/query-panel.tsx';
+import { SeriousEventsPanel } from './follow-up/serious-events-panel.tsx';
 import { VisitsAttentionPanel } from './follow-up/visits-attention-panel.tsx';
 import { needsConsentCheck, workItems, type WorkItem } from './site-work.ts';
 
@@ -22,6 +23,7 @@ export function SiteHome({ study, siteCode }: { study: StudyDetail; siteCode: st
     <div className="site-home" data-site-home={siteCode}>
       <WorkList study={study} siteCode={siteCode} />
       <QueryPanel studyId={study.studyId} siteCode={siteCode} />
+      <SeriousEventsPanel studyId={study.studyId} siteCode={siteCode} />
       <VisitsAttentionPanel studyId={study.studyId} siteCode={siteCode} />
       <ScreeningLog studyId={study.studyId} siteCode={siteCode} />
       <EnrolledList study={study} siteCode={siteCode} />

@@ -10,6 +10,7 @@ import { formatMonth, siteName } from './format.ts';
 import { PlotChart } from './plot-chart.tsx';
 import { SiteTable } from './site-table.tsx';
 import { QueryPanel } from './follow-up/query-panel.tsx';
+import { SeriousEventsPanel } from './follow-up/serious-events-panel.tsx';
 import { ResponseSummaryChart } from './response-summary-chart.tsx';
 import { countsBySite, cumulativeEnrollment, failureReasonCounts } from './study-charts.ts';
 
@@ -39,6 +40,7 @@ export function SponsorHome({ study, sites }: { study: StudyDetail; sites: reado
           <p>{pending.map((site) => `${site.siteCode} ${siteName(t, site, site.siteCode)}`).join(' · ')}</p>
         </section>
       ) : null}
+      <SeriousEventsPanel studyId={study.studyId} />
       <QueryPanel studyId={study.studyId} />
       <EnrollmentChart rows={enrollments} />
       <FailureReasonsChart reasons={failureReasonCounts(failures)} />

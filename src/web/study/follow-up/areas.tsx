@@ -8,6 +8,7 @@ import { StudyQueriesList } from './study-queries-page.tsx';
 import { SubjectVisitsArea } from './visits-area.tsx';
 import { LabsArea } from './labs-area.tsx';
 import { TimelineArea } from './timeline-area.tsx';
+import { AdverseEventsArea } from './adverse-events-area.tsx';
 
 /** What every subject area page receives: the study, the subject's screening row, and a reload hook. */
 export interface SubjectAreaProps {
@@ -21,6 +22,7 @@ export const SUBJECT_AREA_PAGES: Partial<Record<SubjectArea, ComponentType<Subje
   queries: SubjectQueriesArea,
   visits: SubjectVisitsArea,
   labs: LabsArea,
+  'adverse-events': AdverseEventsArea,
   timeline: TimelineArea,
 };
 
