@@ -5,8 +5,6 @@ import { createAuditService } from './audit/service.ts';
 import type { ConductServices } from './services.ts';
 import { createStudyService } from './studies/service.ts';
 import { subjectServicesFor } from './subject-services.ts';
-import { visitService } from './visits/service.ts';
-import { treatmentService } from './treatment/service.ts';
 
 const built = new WeakMap<Stores, ConductServices>();
 
@@ -18,8 +16,6 @@ export function conductServicesFor(stores: Stores): ConductServices {
     audit: createAuditService(stores.audit, stores.studies),
     directory: stores.studyDirectory,
     ...subjectServicesFor(stores),
-    visits: visitService({ stores }),
-    treatment: treatmentService({ stores }),
   };
   built.set(stores, services);
   return services;

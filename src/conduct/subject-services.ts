@@ -1,5 +1,6 @@
-// The screening, consent and enrollment services over one set of stores, built once per Stores (the
-// composition in compose.ts adds them to the conduct services; tests pass a clock).
+// The subject-level services (screening, consent, enrollment, visits, treatment, labs, transfusions,
+// assessments, safety, queries) over one set of stores, built once per Stores; the composition in
+// compose.ts adds them to the conduct services, tests and the demo pass a clock.
 import type { Stores } from '../store/index.ts';
 import type { ConsentService, EnrollmentService, ScreeningService } from './services.ts';
 import { consentService } from './consent/service.ts';
@@ -10,6 +11,8 @@ import { queryService, type QueryService } from './queries/service.ts';
 import { assessmentService, type AssessmentService } from './assessments/service.ts';
 import { labService, type LabService } from './labs/service.ts';
 import { safetyService, type SafetyService } from './safety/service.ts';
+import { visitService, type VisitService } from './visits/service.ts';
+import { treatmentService, type TreatmentService } from './treatment/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
@@ -19,11 +22,15 @@ export interface SubjectServices {
   assessments: AssessmentService;
   labs: LabService;
   safety: SafetyService;
+  visits: VisitService;
+  treatment: TreatmentService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
-  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps), safety: safetyService(deps) };
+  return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps), safety: safetyService(deps),
+    visits: visitService(deps), treatment: treatmentService(deps),
+  };
 }
 
 const built = new WeakMap<Stores, SubjectServices>();

@@ -12,6 +12,8 @@ import { beijingTime } from './dates.ts';
 import { factorsFor, planSteps, type DemoStep } from './plan.ts';
 import type { DemoPatient } from './patients.ts';
 import { seededGenerator } from './random.ts';
+import { followUpGenerator, planFollowUp } from './follow-up.ts';
+import { emptyFollowUpSummary, followUpAct, type FollowUpServices, type FollowUpSummary } from './follow-up-drive.ts';
 import { generateDemoRun, type DemoRun, type DemoUser } from './run.ts';
 
 export const DEMO_STUDY_ID = 'NCT05794425';
@@ -29,7 +31,7 @@ export function demoClock(start: Date): DemoClock {
 
 export interface DemoServices {
   accounts: Pick<AccountService, 'createUser' | 'listUsers' | 'actorFor'>;
-  conduct: Pick<ConductServices, 'studies' | 'screening' | 'consent' | 'enrollment'>;
+  conduct: Pick<ConductServices, 'studies' | 'screening' | 'consent' | 'enrollment'> & FollowUpServices;
 }
 
 export interface DemoAccount {
@@ -50,6 +52,8 @@ export interface DemoSummary {
   arms: Record<string, number>;
   withdrawn: number;
   overridden: number;
+  /** What the year of follow-up after each enrollment recorded (absent when the run skipped it). */
+  followUp?: FollowUpSummary;
   accounts: DemoAccount[];
 }
 
@@ -60,6 +64,8 @@ export interface DemoOptions {
   newPassword: () => string;
   /** The last day events may fall on (yesterday: nothing is dated in the future). */
   until: string;
+  /** Each enrolled subject's visits, treatment, labs, transfusions, adverse events, assessments and queries (default true). */
+  followUp?: boolean;
   /** Told after each patient's screening: how many are screened of how many. */
   onProgress?: (screened: number, total: number) => void;
 }
@@ -87,22 +93,42 @@ interface DemoEvent {
   act(): Promise<void>;
 }
 
-/** Events by time; ties in the order they were scheduled. */
+/** Events by time; ties in the order they were scheduled (a binary heap: a year of follow-up is tens of thousands of events). */
 class EventQueue {
-  private events: DemoEvent[] = [];
+  private heap: DemoEvent[] = [];
   private scheduled = 0;
+  private static before(a: DemoEvent, b: DemoEvent): boolean {
+    return a.at.getTime() < b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.order < b.order);
+  }
   push(event: Omit<DemoEvent, 'order'>): void {
-    this.events.push({ ...event, order: this.scheduled++ });
+    const heap = this.heap;
+    heap.push({ ...event, order: this.scheduled++ });
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!EventQueue.before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
   }
   pop(): DemoEvent | undefined {
-    if (this.events.length === 0) return undefined;
-    let best = 0;
-    for (let i = 1; i < this.events.length; i++) {
-      const a = this.events[i];
-      const b = this.events[best];
-      if (a.at.getTime() < b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.order < b.order)) best = i;
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let best = i;
+        if (left < heap.length && EventQueue.before(heap[left], heap[best])) best = left;
+        if (right < heap.length && EventQueue.before(heap[right], heap[best])) best = right;
+        if (best === i) break;
+        [heap[i], heap[best]] = [heap[best], heap[i]];
+        i = best;
+      }
     }
-    return this.events.splice(best, 1)[0];
+    return top;
   }
 }
 
@@ -114,6 +140,7 @@ export async function runDemo(services: DemoServices, clock: DemoClock, options:
   const summary: DemoSummary = {
     studyId: DEMO_STUDY_ID, seed: options.seed, recruitment: run.recruitment, sites: run.sites.map((site) => site.siteCode), screened: 0,
     outcomes: { enrolled: 0, screen_failure: 0, declined: 0, pending: 0 }, arms: {}, withdrawn: 0, overridden: 0, accounts: [],
+    ...(options.followUp === false ? {} : { followUp: emptyFollowUpSummary() }),
   };
   const actors = new Map<string, Actor>();
   const queue = new EventQueue();
@@ -156,12 +183,35 @@ export async function runDemo(services: DemoServices, clock: DemoClock, options:
             const enrollment = await services.conduct.enrollment.enroll(actor, { studyId: DEMO_STUDY_ID, subjectNumber: view.subjectNumber, ...(step.override ? { override: step.override } : {}) });
             if (enrollment.arm) summary.arms[enrollment.arm] = (summary.arms[enrollment.arm] ?? 0) + 1;
             if (step.override) summary.overridden++;
+            if (summary.followUp && enrollment.arm) {
+              const withdrawal = steps.find((later) => later.kind === 'withdraw');
+              scheduleFollowUp(patient, view.subjectNumber, enrollment.arm, step.on, withdrawal?.on ?? null);
+            }
           } else {
             await services.conduct.consent.withdrawConsent(actor, { studyId: DEMO_STUDY_ID, consentId: consentId!, withdrawnOn: step.on, reason: step.reason });
             summary.withdrawn++;
           }
         },
       });
+    }
+  }
+
+  /** The subject's year after enrollment, on a generator of its own (the screening draws stay as they were). */
+  function scheduleFollowUp(patient: DemoPatient, subjectNumber: string, arm: string, enrolledOn: string, withdrawnOn: string | null): void {
+    const followUp = summary.followUp!;
+    const plan = planFollowUp(followUpGenerator(options.seed, subjectNumber), {
+      subjectNumber, arm, enrolledOn, patient, withdrawnOn, until: options.until, visits: study.protocol.visits,
+    });
+    followUp.subjects++;
+    const siteIndex = run.sites.findIndex((site) => site.siteCode === patient.siteCode);
+    const act = followUpAct(services.conduct, {
+      studyId: DEMO_STUDY_ID, subjectNumber,
+      actorFor: (role) => role === 'monitor' ? actors.get(`monitor.${(siteIndex % 2) + 1}`)! : role === 'data_manager' ? actors.get('data.manager')! : staff(patient.siteCode, role),
+    }, followUp, new Map());
+    const enrolledAt = clock.now().getTime();
+    for (const followStep of plan.steps) {
+      // Nothing before the enrollment it follows (a step on the enrollment day comes after it).
+      queue.push({ at: new Date(Math.max(followStep.at.getTime(), enrolledAt + 60_000)), describe: `${subjectNumber} ${followStep.kind} ${followStep.at.toISOString()}`, act: () => act(followStep) });
     }
   }
 

@@ -38,6 +38,8 @@ export interface ScreeningTable {
   rule_set_review: 'reviewed' | 'unreviewed';
   verdict: 'eligible' | 'incomplete' | 'ineligible';
   result: unknown;
+  /** FHIR Patient.gender of the screened record (migration 011); null when it did not say. */
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
   factors: unknown;
   confirmations: unknown;
   failure_reasons: string[];

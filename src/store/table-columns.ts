@@ -96,7 +96,7 @@ export const TABLE_COLUMNS: TableColumns = {
   site_subject_counter: { study_id: text, site_code: text, next_seq: integer },
   screening: {
     id: integer, study_id: text, site_code: text, subject_number: text, seq: integer, screened_on: date, origin: text, origin_reference: textOrNull,
-    protocol_version: integer, rule_set_nct_id: text, rule_set_version: integer, rule_set_review: text, verdict: text, result: jsonb, factors: jsonb,
+    protocol_version: integer, rule_set_nct_id: text, rule_set_version: integer, rule_set_review: text, verdict: text, result: jsonb, sex: textOrNull, factors: jsonb,
     confirmations: jsonb, failure_reasons: array, outcome: text, outcome_set_at: timestampOrNull, override_by: textOrNull, override_reason: textOrNull,
     override_at: timestampOrNull, created_at: timestamp, created_by: text, updated_at: timestamp, updated_by: text,
   },

@@ -32,6 +32,18 @@ for (const backend of testBackends()) {
     const panel = (s: EnrolledSubject, collectedOn: string, results: Array<{ analyte: string; value: number; unit: string; method?: 'manual' | 'automated' }>, extra: object = {}) =>
       labs.recordPanel(s.siteCode === SITE_A ? coordA : coordB, { studyId: STUDY, subjectNumber: s.subjectNumber, collectedOn, panel: 'cbc', results, ...extra });
 
+    test("sex-specific limits come from the screened record's sex (kept with the screening), also when no criterion mentioned it", async () => {
+      const s = await subject();
+      const row = await sql<{ sex: string | null }>`select sex from screening where id = ${s.screeningId}`.execute(database.db);
+      assert.equal(row.rows[0].sex, 'female', 'the hand-entry record says female');
+      const [hemoglobin] = await panel(s, s.enrolledOn, [{ analyte: 'hemoglobin', value: 120, unit: 'g/L' }]);
+      // WS/T 405 adult women: 115–150 g/L (a man's 130 would make 120 g/L an anaemia).
+      assert.equal(hemoglobin.lln, 115);
+      assert.equal(hemoglobin.uln, 150);
+      assert.match(hemoglobin.limitBasis?.low?.detail ?? '', /female|women/i);
+      assert.equal(hemoglobin.grades.find((g) => g.term === 'Anemia')?.grade, 0);
+    });
+
     test('a CBC in g/dL, 10*3/uL and /mm3 is stored in g/L and 10*9/L, graded by CTCAE v5.0, the day-0 result flagged baseline', async () => {
       const s = await subject();
       const stored = await panel(s, s.enrolledOn, [

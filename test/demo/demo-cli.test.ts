@@ -1,8 +1,10 @@
 // bin/eligo demo end to end, on PGlite (ELIGO_DATA_DIR) and on PostgreSQL (DATABASE_URL, when
 // TEST_DATABASE_URL is set): a fresh database gets screenings, consents and enrollments at several sites
-// with arms balanced within each stratum's block, an intact audit chain, and accounts that sign in over
-// HTTP; a second run on the same database is refused; the same seed on another database gives the
-// same subjects and outcomes (not the same arms: those come from each installation's secret).
+// with arms balanced within each stratum's block and a year of follow-up for each enrolled subject
+// (visits, graded labs, assessments with responses, adverse events with their reports, queries), an
+// intact audit chain, and accounts that sign in over HTTP; a second run on the same database is
+// refused; the same seed on another database gives the same subjects and outcomes (not the same arms:
+// those come from each installation's secret).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -76,6 +78,7 @@ interface DemoOutput {
   sites: string[];
   screened: number;
   outcomes: Record<string, number>;
+  followUp?: { subjects: number; adverseEvents: number; seriousAdverseEvents: number; queriesRaised: { manual: number; editCheck: number } };
   accounts: Array<{ username: string; role: string; siteCode: string | null; password: string }>;
 }
 
@@ -162,6 +165,44 @@ for (const target of targets) {
         assert.ok(Math.max(...counts) - Math.min(...counts) <= largestBlock / 2, `${stratum}: ${counts.join(' vs ')}`);
       }
       assert.ok(byStratum.size >= 3, 'several strata');
+    });
+
+    test('each enrolled subject has a year of follow-up, written through the services and read back through them', async () => {
+      const followUp = output.followUp!;
+      assert.ok(followUp, 'the summary says what the follow-up recorded');
+      assert.equal(followUp.subjects, output.outcomes.enrolled);
+      const conduct = servicesOf(database);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const enrolled = (await allScreenings(manager, database)).filter((screening) => screening.outcome === 'enrolled');
+      let events = 0;
+      let gradedLabs = 0;
+      const responses = new Set<string>();
+      for (const screening of enrolled) {
+        const calendar = await conduct.visits.calendar(manager, STUDY, screening.subjectNumber);
+        assert.equal(calendar.anchor.basis, 'first-dose', `${screening.subjectNumber}: day 0 is the first dose`);
+        assert.ok(calendar.visits.filter((visit) => visit.status.startsWith('done')).length >= 3, `${screening.subjectNumber}: visits done`);
+        const labs = await conduct.labs.listResults(manager, STUDY, screening.subjectNumber);
+        assert.ok(labs.some((result) => result.isBaseline), `${screening.subjectNumber}: a baseline`);
+        assert.ok(labs.every((result) => result.collectedOn <= yesterday), 'no lab result in the future');
+        gradedLabs += labs.filter((result) => result.grades.length > 0).length;
+        const assessments = await conduct.assessments.list(manager, STUDY, screening.subjectNumber);
+        assert.ok(assessments.some((assessment) => assessment.timePoint === 'baseline' && assessment.severity !== null), `${screening.subjectNumber}: baseline severity`);
+        for (const assessment of assessments) if (assessment.response) responses.add(assessment.response);
+        const adverse = await conduct.safety.listAdverseEvents(manager, STUDY, screening.subjectNumber);
+        assert.ok(adverse.every((event) => event.onsetOn >= calendar.anchor.date && event.onsetOn <= yesterday), 'onset after day 0, not in the future');
+        events += adverse.length;
+      }
+      assert.equal(events, followUp.adverseEvents);
+      assert.ok(gradedLabs > 0, 'lab results graded by CTCAE v5.0');
+      assert.ok(responses.size >= 2, `several responses: ${[...responses].join(', ')}`);
+      const serious = await conduct.safety.seriousEvents(manager, STUDY);
+      assert.equal(serious.length, followUp.seriousAdverseEvents);
+      assert.ok(serious.every((row) => row.awareAt !== null), 'a serious event says when the site learnt of it');
+      if (serious.length > 0) assert.ok(serious.some((row) => row.reports.some((report) => report.status === 'done')), 'serious events reported to the sponsor');
+      const queries = await conduct.queries.counts(manager, STUDY);
+      const byState = (state: string) => queries.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
+      assert.equal(byState('open') + byState('answered') + byState('closed'), followUp.queriesRaised.manual + followUp.queriesRaised.editCheck);
+      assert.ok(byState('closed') > 0, 'queries closed');
     });
 
     test('the audit chain holds', async () => {

@@ -1,6 +1,7 @@
 // The demo driver against recording doubles of the account and conduct services (the real engine
 // screens): a database with users is refused before anything is written; events run in time order on
-// the clock the services read, never after `until`; each act is done by the role that does it in the UI.
+// the clock the services read, never after `until`; each act — screening to the year of follow-up — is
+// done by the role that does it in the UI.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
@@ -16,7 +17,7 @@ const RULES = parseRuleSet(JSON.parse(readFileSync('data/seed-trials/NCT05794425
 const PROTOCOL = protocolSettingsSchema.parse({
   studyId: 'NCT05794425', version: 1, design: 'randomized', blinded: false,
   arms: [{ code: 'UCB_MSC', label: 'UCB + UC-MSC', ratio: 1, intervention: 'cells' }, { code: 'CSA', label: 'Cyclosporine A', ratio: 1, intervention: 'CsA' }],
-  stratifyBySite: true, blockMultiples: [1, 2], visits: [], dosing: {}, responseScheme: 'BSH-2016', ctcaeVersion: '5.0',
+  stratifyBySite: true, blockMultiples: [1, 2], visits: (JSON.parse(readFileSync('data/studies/NCT05794425.json', 'utf8')) as { protocol: { visits: unknown[] } }).protocol.visits, dosing: {}, responseScheme: 'BSH-2016', ctcaeVersion: '5.0',
   strata: [
     { key: 'diagnosisGroup', label: 'Diagnosis group', levels: [{ code: 'AA', label: 'AA' }, { code: 'OTHER_BMF', label: 'other' }] },
     { key: 'severity', label: 'Severity', levels: [{ code: 'SAA', label: 'SAA/VSAA' }, { code: 'NSAA', label: 'NSAA' }] },
@@ -36,6 +37,7 @@ function doubles(existingUsers = 0) {
   const users: Array<{ id: number; username: string; grants: Actor['grants'] }> = [];
   const screenings = new Map<string, ScreeningView>();
   let arm = 0;
+  let ids = 0;
   const record = (method: string, actor: Actor, extra: Partial<Call> = {}) => calls.push({ method, at: clock.now(), by: actor.username, role: actor.grants[0]?.role, ...extra });
   const services = {
     accounts: {
@@ -81,6 +83,27 @@ function doubles(existingUsers = 0) {
       enrollment: {
         enroll: async (actor: Actor) => { record('enroll', actor); return { arm: arm++ % 2 === 0 ? 'UCB_MSC' : 'CSA' }; },
       },
+      // The follow-up's services: each records its call and answers with the fields the driver reads.
+      visits: { recordVisit: async (actor: Actor) => { record('recordVisit', actor); return {}; } },
+      treatment: { recordAdministration: async (actor: Actor) => { record('recordAdministration', actor); return { warnings: [] }; } },
+      labs: {
+        recordPanel: async (actor: Actor, input: { results: Array<{ analyte: string }> }) => { record('recordPanel', actor); return input.results.map((result) => ({ id: ++ids, analyte: result.analyte, checkResults: [] })); },
+        recordTransfusion: async (actor: Actor) => { record('recordTransfusion', actor); return {}; },
+        recordMarrowExam: async (actor: Actor) => { record('recordMarrowExam', actor); return {}; },
+      },
+      assessments: { record: async (actor: Actor) => { record('recordAssessment', actor); return { response: 'none' }; } },
+      safety: {
+        recordAdverseEvent: async (actor: Actor, input: { serious: boolean }) => { record('recordAdverseEvent', actor); return { aeNumber: ++ids, serious: input.serious }; },
+        correctAdverseEvent: async (actor: Actor) => { record('correctAdverseEvent', actor); return {}; },
+        recordReport: async (actor: Actor, input: { recipient: string }) => { record(`recordReport:${input.recipient}`, actor); return {}; },
+      },
+      queries: {
+        raise: async (actor: Actor) => { record('raiseQuery', actor); return { id: ++ids }; },
+        answer: async (actor: Actor) => { record('answerQuery', actor); return {}; },
+        close: async (actor: Actor) => { record('closeQuery', actor); return {}; },
+        reopen: async (actor: Actor) => { record('reopenQuery', actor); return {}; },
+        list: async (actor: Actor) => { record('listQueries', actor); return { total: 0, items: [] }; },
+      },
     },
   } as unknown as DemoServices;
   return { services, clock, calls };
@@ -117,5 +140,31 @@ describe('demo driver', () => {
     assert.ok(summary.outcomes.enrolled > 20 && summary.outcomes.screen_failure > 20, JSON.stringify(summary.outcomes));
     assert.equal(summary.outcomes.enrolled + summary.outcomes.screen_failure + summary.outcomes.declined + summary.outcomes.pending, 120);
     assert.equal(calls.filter((call) => call.method === 'enroll').length, summary.outcomes.enrolled);
+  });
+
+  test("each enrolled subject's follow-up: every act by the role that does it, none before its enrollment", async () => {
+    const { services, clock, calls } = doubles();
+    const summary = await runDemo(services, clock, options);
+    const byRole = (method: string) => new Set(calls.filter((call) => call.method === method).map((call) => call.role));
+    for (const method of ['recordVisit', 'recordAdministration', 'recordPanel', 'recordTransfusion']) assert.deepEqual(byRole(method), new Set(['coordinator']), method);
+    for (const method of ['recordMarrowExam', 'recordAssessment', 'recordAdverseEvent', 'correctAdverseEvent', 'recordReport:sponsor']) assert.deepEqual(byRole(method), new Set(['investigator']), method);
+    assert.deepEqual(byRole('raiseQuery'), new Set(['monitor']));
+    assert.deepEqual(byRole('answerQuery'), new Set(['coordinator']));
+    assert.deepEqual(byRole('closeQuery'), new Set(['monitor']));
+    assert.ok(!calls.some((call) => call.method === 'recordReport:authority' && call.role !== 'data_manager'), 'the sponsor reports to the authority');
+    const firstEnrollment = calls.find((call) => call.method === 'enroll')!.at.getTime();
+    assert.ok(calls.filter((call) => call.method === 'recordVisit').every((call) => call.at.getTime() > firstEnrollment), 'no visit before an enrollment');
+    const followUp = summary.followUp!;
+    assert.equal(followUp.subjects, summary.outcomes.enrolled);
+    assert.equal(followUp.visits + followUp.missedVisits, calls.filter((call) => call.method === 'recordVisit').length);
+    assert.equal(followUp.assessments, calls.filter((call) => call.method === 'recordAssessment').length);
+    assert.ok(followUp.visits > 6 * followUp.subjects, `${followUp.visits} visits for ${followUp.subjects} subjects`);
+  });
+
+  test('--no-follow-up (followUp: false) stops at enrollment', async () => {
+    const { services, clock, calls } = doubles();
+    const summary = await runDemo(services, clock, { ...options, followUp: false });
+    assert.equal(summary.followUp, undefined);
+    assert.ok(!calls.some((call) => call.method === 'recordVisit' || call.method === 'recordPanel'));
   });
 });

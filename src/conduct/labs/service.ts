@@ -76,7 +76,7 @@ export function labService({ stores, clock = systemClock }: { stores: Stores; cl
     const facts = await labs.facts(screening.id);
     const enrolledOn = facts.enrolledOn ?? screening.screenedOn;
     const dayZero = anchorOf(enrolledOn, facts.firstDoseOn ?? undefined).date;
-    const sex = sexOf(screening.result) ?? screening.factors.sex;
+    const sex = facts.sex ?? sexOf(screening.result) ?? screening.factors.sex;
     // Identity stays here: the birth date only selects an age band of the reference ranges.
     const patient: LimitPatient = { ...(sex === 'female' || sex === 'male' ? { sex } : {}), ...(facts.birthDate ? { birthDate: facts.birthDate } : {}) };
     const siteRanges = facts.rangeSiteId ? indexSiteRanges(await stores.siteRanges.list(facts.rangeSiteId)) : undefined;

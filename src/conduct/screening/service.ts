@@ -8,6 +8,7 @@ import { CONFIRMATION_ANSWERS, SCREENING_OUTCOMES, type ScreeningView, type Star
 import type { ScreeningService } from '../services.ts';
 import type { ScreeningResult } from '../../core/criteria/evaluate.ts';
 import { bundleFromManualRecord, manualRecordSchema } from '../../core/patient/manual.ts';
+import { patientFactsFromFhir } from '../../core/patient/fhir.ts';
 import { EligoError, isEligoError, notFound, problem, type Problem } from '../../core/problems.ts';
 import type { ProtocolSettings } from '../../core/study/protocol.ts';
 import { formatSubjectNumber, parseSubjectNumber } from '../../core/study/subject-number.ts';
@@ -38,6 +39,7 @@ export function screeningService({ stores, clock = systemClock }: SubjectService
       });
       const ranges = site.rangeSiteId ? await stores.siteRanges.list(site.rangeSiteId) : undefined;
       const result: ScreeningResult = screenRecord(stored.ruleSet, bundle, { asOf: screenedOn, siteRanges: ranges });
+      const sex = patientFactsFromFhir(bundle, { asOf: screenedOn }).sex ?? null;
       return subjects.transaction(async (repo, tx) => {
         const seq = await repo.takeSubjectSeq(input.studyId, input.siteCode);
         const record = await repo.insertScreening(
@@ -53,6 +55,7 @@ export function screeningService({ stores, clock = systemClock }: SubjectService
             ruleSet: { nctId: result.trial, version: result.ruleSet.version, review: result.ruleSet.review },
             verdict: result.verdict,
             result,
+            sex,
             factors,
             at: now,
             by: actor.username,

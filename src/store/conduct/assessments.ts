@@ -74,10 +74,10 @@ export function kyselyAssessmentRepository(db: Kysely<Tables>): AssessmentReposi
     },
     async demographics(scope, screeningId) {
       const sites = scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and s.site_code in (${sql.join([...scope.sites])})`;
-      const { rows } = await sql<{ result: unknown; birth_date: string | null }>`select s.result, i.birth_date from screening s left join subject_identity i on i.screening_id = s.id where s.id = ${screeningId} and s.study_id = ${scope.studyId}${sites}`.execute(db);
+      const { rows } = await sql<{ result: unknown; sex: string | null; birth_date: string | null }>`select s.result, s.sex, i.birth_date from screening s left join subject_identity i on i.screening_id = s.id where s.id = ${screeningId} and s.study_id = ${scope.studyId}${sites}`.execute(db);
       const row = rows[0];
       if (!row) return {};
-      const sex = sexOfResult(row.result);
+      const sex = row.sex === 'male' || row.sex === 'female' ? row.sex : sexOfResult(row.result);
       return { ...(sex ? { sex } : {}), ...(row.birth_date ? { birthDate: asDate(row.birth_date) } : {}) };
     },
     async save(tx, a) {

@@ -15,6 +15,8 @@ export interface SubjectLabFacts {
   /** The first administration's date (UTC), when one is recorded. */
   firstDoseOn: string | null;
   birthDate: string | null;
+  /** The screened record's sex (null when it did not say). */
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
   /** study_site.range_site_id of the subject's site. */
   rangeSiteId: string | null;
 }
@@ -98,7 +100,7 @@ export function kyselyLabRepository(db: Kysely<Tables>): LabRepository {
         .innerJoin('study_site', (join) => join.onRef('study_site.study_id', '=', 'screening.study_id').onRef('study_site.site_code', '=', 'screening.site_code'))
         .leftJoin('enrollment', 'enrollment.screening_id', 'screening.id')
         .leftJoin('subject_identity', 'subject_identity.screening_id', 'screening.id')
-        .select(['enrollment.randomized_at', 'subject_identity.birth_date', 'study_site.range_site_id'])
+        .select(['enrollment.randomized_at', 'subject_identity.birth_date', 'study_site.range_site_id', 'screening.sex'])
         .where('screening.id', '=', screeningId)
         .executeTakeFirstOrThrow();
       const dose = await db.selectFrom('administration').select('given_at').where('screening_id', '=', screeningId).orderBy('given_at').limit(1).executeTakeFirst();
@@ -106,6 +108,7 @@ export function kyselyLabRepository(db: Kysely<Tables>): LabRepository {
         enrolledOn: subject.randomized_at ? day(iso(subject.randomized_at)) : null,
         firstDoseOn: dose ? day(iso(dose.given_at)) : null,
         birthDate: subject.birth_date ? day(subject.birth_date) : null,
+        sex: subject.sex,
         rangeSiteId: subject.range_site_id,
       };
     },

@@ -22,6 +22,8 @@ export interface NewScreening {
   ruleSet: ScreeningView['ruleSet'];
   verdict: ScreeningView['verdict'];
   result: ScreeningView['result'];
+  /** The record's Patient.gender (reference ranges and the normal Hb depend on it). */
+  sex?: 'female' | 'male' | 'other' | 'unknown' | null;
   factors: Record<string, string>;
   at: Date;
   by: string;

@@ -163,6 +163,7 @@ export function kyselySubjectRepository(db: Kysely<Tables>): SubjectRepository {
             rule_set_review: screening.ruleSet.review,
             verdict: screening.verdict,
             result: json(screening.result),
+            sex: screening.sex ?? null,
             factors: json(screening.factors),
             confirmations: json([]),
             failure_reasons: [],

@@ -10,6 +10,7 @@ import * as subjects from './007_subjects.ts';
 import * as followUp from './008_follow_up.ts';
 import * as visitNote from './009_visit_note.ts';
 import * as adverseEventReports from './010_adverse_event_reports.ts';
+import * as screeningSex from './011_screening_sex.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_meta': meta,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_follow_up': followUp,
   '009_visit_note': visitNote,
   '010_adverse_event_reports': adverseEventReports,
+  '011_screening_sex': screeningSex,
 };
