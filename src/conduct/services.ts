@@ -14,6 +14,7 @@ import type {
 import type { QueryService } from './queries/service.ts';
 import type { AssessmentService } from './assessments/service.ts';
 import type { LabService } from './labs/service.ts';
+import type { ReportService } from './reports/service.ts';
 
 export interface StudyService {
   /** The studies the actor can see (study.read); an actor without grants gets []. */
@@ -125,4 +126,6 @@ export interface ConductServices {
   labs: LabService;
   /** Adverse events and expedited safety reporting (src/conduct/safety/service.ts). */
   safety: SafetyService;
+  /** Study reports within the reader's sites (src/conduct/reports/service.ts). */
+  reports: ReportService;
 }

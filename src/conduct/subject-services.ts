@@ -13,6 +13,7 @@ import { labService, type LabService } from './labs/service.ts';
 import { safetyService, type SafetyService } from './safety/service.ts';
 import { visitService, type VisitService } from './visits/service.ts';
 import { treatmentService, type TreatmentService } from './treatment/service.ts';
+import { reportService, type ReportService } from './reports/service.ts';
 
 export interface SubjectServices {
   screening: ScreeningService;
@@ -24,12 +25,13 @@ export interface SubjectServices {
   safety: SafetyService;
   visits: VisitService;
   treatment: TreatmentService;
+  reports: ReportService;
 }
 
 export function createSubjectServices(stores: Stores, clock?: ConductClock): SubjectServices {
   const deps = { stores, clock };
   return { screening: screeningService(deps), consent: consentService(deps), enrollment: enrollmentService(deps), queries: queryService(deps), assessments: assessmentService(deps), labs: labService(deps), safety: safetyService(deps),
-    visits: visitService(deps), treatment: treatmentService(deps),
+    visits: visitService(deps), treatment: treatmentService(deps), reports: reportService(deps),
   };
 }
 

@@ -2,6 +2,7 @@
 // beside it. `createStores` builds them once per database; services and routes receive them and never
 // see Kysely. The study-conduct work adds its repositories here, scoped to the actor's sites.
 import { sql, type Kysely } from 'kysely';
+import { kyselyReportRowReader, type ReportRowReader } from './conduct/report-rows.ts';
 import type { RuleSet } from '../core/criteria/rules.ts';
 import type { SiteReferenceRange } from '../core/patient/limits.ts';
 import type { Trial } from '../core/trial/model.ts';
@@ -91,6 +92,8 @@ export interface Stores {
   labs: LabRepository;
   /** Adverse events, with the study-wide serious-event and graded-lab reads (site-scoped). */
   adverseEvents: AdverseEventRepository;
+  /** The rows study reports are computed from (site-scoped, one snapshot). */
+  reportRows: ReportRowReader;
   /** The database server's version string (for /api/health). */
   serverVersion(): Promise<string>;
 }
@@ -140,6 +143,7 @@ export function createStores(db: Kysely<Tables>): Stores {
     assessments: kyselyAssessmentRepository(db),
     labs: kyselyLabRepository(db),
     adverseEvents: kyselyAdverseEventRepository(db),
+    reportRows: kyselyReportRowReader(db),
     serverVersion: async () => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v,
   };
   built.set(db, stores);

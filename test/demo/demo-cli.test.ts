@@ -228,6 +228,36 @@ for (const target of targets) {
       assert.equal(wrong.status, 401);
     });
 
+    test('bin/eligo report on the demo study: consistent counts, and one site counts only its own', async () => {
+      await database.close();
+      const all = await eligo(['report', STUDY, '--json'], first.env);
+      const site = output.sites[0];
+      const one = await eligo(['report', STUDY, '--site', site, '--json'], first.env);
+      const table = await eligo(['report', STUDY], first.env);
+      database = await openEligo({ location: first.location });
+      assert.equal(all.status, 0, all.stderr);
+      type Report = { consort: { screened: number; screenFailures: number; declined: number; pending: number; enrolled: number; byArm: Record<string, number> }; response: Array<{ arm: string; n: number; notAssessable: number; notAssessed: number; overall: number; ci95: { overall: [number, number] | null } }>; adverseEvents: Array<{ arm: string; subjects: number }>; enrollmentBySite: Array<{ siteCode: string; screened: number; enrolled: number }> };
+      const report = JSON.parse(all.stdout) as Report;
+      const { consort } = report;
+      assert.equal(consort.screened, PATIENTS);
+      assert.equal(consort.enrolled, output.outcomes.enrolled);
+      assert.equal(consort.screenFailures + consort.declined + consort.pending + consort.enrolled, consort.screened);
+      assert.equal(Object.values(consort.byArm).reduce((sum, n) => sum + n, 0), consort.enrolled);
+      for (const row of report.response) {
+        assert.equal(row.n + row.notAssessable + row.notAssessed, consort.byArm[row.arm], `${row.arm}: every subject in one column`);
+        if (row.n > 0) assert.ok(row.ci95.overall![0] <= row.overall / row.n && row.overall / row.n <= row.ci95.overall![1]);
+      }
+      assert.deepEqual(report.enrollmentBySite.map((row) => row.siteCode), output.sites);
+      assert.equal(one.status, 0, one.stderr);
+      const own = JSON.parse(one.stdout) as Report;
+      const expected = report.enrollmentBySite.find((row) => row.siteCode === site)!;
+      assert.deepEqual([own.consort.screened, own.consort.enrolled], [expected.screened, expected.enrolled]);
+      assert.deepEqual(own.enrollmentBySite.map((row) => row.siteCode), [site]);
+      assert.equal(table.status, 0, table.stderr);
+      assert.match(table.stdout, new RegExp(`^Report of ${STUDY}`));
+      assert.match(table.stdout, /Haematological response/);
+    });
+
     test('a second run on the same database is refused, nothing written', async () => {
       const before = (await allScreenings(manager, database)).length;
       await database.close();

@@ -22,6 +22,7 @@ const COMMANDS: CommandEntry[] = [
   { names: ['audit'], load: async () => (await import('./audit.ts')).registerAudit },
   { names: ['screening', 'enroll'], load: async () => (await import('./subjects.ts')).registerSubjects },
   { names: ['query'], load: async () => (await import('./queries.ts')).registerQueries },
+  { names: ['report'], load: async () => (await import('./report.ts')).registerReport },
   { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
 ];
 

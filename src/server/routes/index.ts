@@ -21,7 +21,8 @@ import { registerQueryRoutes } from './queries.ts';
 import { registerLabRoutes } from './labs.ts';
 import { registerAssessmentRoutes } from './assessments.ts';
 import { registerAdverseEventRoutes } from './adverse-events.ts';
+import { registerReportRoutes } from './reports.ts';
 
 export type RouteModule = (app: OpenAPIHono, deps: AppDependencies) => void;
 
-export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerVisitRoutes, registerTreatmentRoutes, registerLabRoutes, registerAssessmentRoutes, registerAdverseEventRoutes];
+export const routeModules: RouteModule[] = [registerHealthRoutes, registerTrialRoutes, registerGeocodeRoutes, registerCriteriaRoutes, registerScreeningRoutes, registerRuleRoutes, registerQuestionnaireRoutes, registerSiteRoutes, registerAuthRoutes, registerAdminUserRoutes, registerStudyRoutes, registerAuditRoutes, registerScreeningLogRoutes, registerEnrollmentRoutes, registerQueryRoutes, registerVisitRoutes, registerTreatmentRoutes, registerLabRoutes, registerAssessmentRoutes, registerAdverseEventRoutes, registerReportRoutes];
