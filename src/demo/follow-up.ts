@@ -159,7 +159,8 @@ export function planFollowUp(rng: RandomGenerator, subject: FollowUpSubject): Fo
   const labKeys: string[] = [];
   // On cyclosporine, a few adults' creatinine rises above 1.5 × ULN at month 3 or 6 (an adverse event graded from the result).
   const chemistryDates = [...visitDates].filter(([code]) => CHEMISTRY_VISITS.has(code) && code !== 'BASELINE' && code !== 'MONTH_1');
-  const riseAt = subject.arm === 'CSA' && adultLimitsApply(patient.age) && chemistryDates.length > 0 && chance(rng, 0.12) ? pick(rng, chemistryDates.filter(([code]) => code !== 'MONTH_12').length > 0 ? chemistryDates.filter(([code]) => code !== 'MONTH_12') : chemistryDates) : null;
+  const beforeMonth12 = chemistryDates.filter(([code]) => code !== 'MONTH_12');
+  const riseAt = subject.arm === 'CSA' && adultLimitsApply(patient.age) && chemistryDates.length > 0 && chance(rng, 0.12) ? pick(rng, beforeMonth12.length > 0 ? beforeMonth12 : chemistryDates) : null;
   const nextChemistry = riseAt ? [...visitDates].find(([code, date]) => CHEMISTRY_VISITS.has(code) && date > riseAt[1])?.[1] ?? null : null;
   for (const [code, date] of visitDates) {
     const day = daysBetween(dayZero, date);

@@ -20,9 +20,14 @@ export interface ScreenOptions {
 
 /** Screens one FHIR record against one rule set (no storage involved). */
 export function screenRecord(ruleSet: RuleSet, record: unknown, options: ScreenOptions): ScreeningResult {
+  return screenRecordWithFacts(ruleSet, record, options).result;
+}
+
+/** The same, with the patient facts read from the record (the conduct service keeps the sex with the screening). */
+export function screenRecordWithFacts(ruleSet: RuleSet, record: unknown, options: ScreenOptions): { result: ScreeningResult; facts: PatientFacts } {
   const asOf = checkAsOf(options.asOf);
   const facts = patientFactsFromFhir(record, { asOf });
-  return evaluateRuleSet(ruleSet, facts, { asOf, siteRanges: options.siteRanges ? indexSiteRanges(options.siteRanges) : undefined });
+  return { result: evaluateRuleSet(ruleSet, facts, { asOf, siteRanges: options.siteRanges ? indexSiteRanges(options.siteRanges) : undefined }), facts };
 }
 
 /** How much of each trial a ranking returns: `summary` (counts and missing items) or `full` (every criterion's result too). */

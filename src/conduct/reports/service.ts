@@ -7,13 +7,11 @@ import { EligoError, notFound } from '../../core/problems.ts';
 import { buildStudyReport, type StudyReport } from '../../core/study/study-report.ts';
 import type { Stores } from '../../store/index.ts';
 import { conductOf, systemClock, type ConductClock } from '../screening/subject-access.ts';
+import { SITE_CODE_PATTERN } from '../studies/study-file.ts';
 
 export interface ReportService {
   studyReport(actor: Actor, studyId: string, options?: { siteCode?: string }): Promise<StudyReport>;
 }
-
-/** Site codes as study_site holds them (subject-number.ts): upper-case letters, digits, hyphens; 2–16. */
-const SITE_CODE = /^[A-Z0-9-]{2,16}$/;
 
 export function reportService({ stores, clock = systemClock }: { stores: Stores; clock?: ConductClock }): ReportService {
   return {
@@ -22,7 +20,7 @@ export function reportService({ stores, clock = systemClock }: { stores: Stores;
       const { protocol } = await conductOf(stores.subjects, studyId);
       let siteCode: string | null = null;
       if (options.siteCode !== undefined) {
-        if (typeof options.siteCode !== 'string' || !SITE_CODE.test(options.siteCode)) {
+        if (typeof options.siteCode !== 'string' || !SITE_CODE_PATTERN.test(options.siteCode)) {
           throw EligoError.of('invalid', { code: 'invalid_site_code', field: 'site', value: options.siteCode, expected: 'a site code: 2–16 upper-case letters, digits or hyphens, e.g. TA01' });
         }
         if (!(await stores.studyDirectory.siteExists(studyId, options.siteCode))) {

@@ -6,13 +6,11 @@ import { requireScope, type Actor } from '../access/actor.ts';
 import { auditActorOf } from '../audit/entry.ts';
 import { CONFIRMATION_ANSWERS, SCREENING_OUTCOMES, type ScreeningView, type StartScreeningInput } from '../model.ts';
 import type { ScreeningService } from '../services.ts';
-import type { ScreeningResult } from '../../core/criteria/evaluate.ts';
 import { bundleFromManualRecord, manualRecordSchema } from '../../core/patient/manual.ts';
-import { patientFactsFromFhir } from '../../core/patient/fhir.ts';
 import { EligoError, isEligoError, notFound, problem, type Problem } from '../../core/problems.ts';
 import type { ProtocolSettings } from '../../core/study/protocol.ts';
 import { formatSubjectNumber, parseSubjectNumber } from '../../core/study/subject-number.ts';
-import { screenRecord } from '../../eligibility/screening.ts';
+import { screenRecordWithFacts } from '../../eligibility/screening.ts';
 import { storedRuleSetForScreening } from '../../eligibility/screen.ts';
 import { withoutStoreFields } from '../../store/conduct/subjects.ts';
 import type { ScreeningRecord } from '../../store/conduct/subject-repository.ts';
@@ -38,8 +36,8 @@ export function screeningService({ stores, clock = systemClock }: SubjectService
         throw error;
       });
       const ranges = site.rangeSiteId ? await stores.siteRanges.list(site.rangeSiteId) : undefined;
-      const result: ScreeningResult = screenRecord(stored.ruleSet, bundle, { asOf: screenedOn, siteRanges: ranges });
-      const sex = patientFactsFromFhir(bundle, { asOf: screenedOn }).sex ?? null;
+      const { result, facts } = screenRecordWithFacts(stored.ruleSet, bundle, { asOf: screenedOn, siteRanges: ranges });
+      const sex = facts.sex ?? null;
       return subjects.transaction(async (repo, tx) => {
         const seq = await repo.takeSubjectSeq(input.studyId, input.siteCode);
         const record = await repo.insertScreening(

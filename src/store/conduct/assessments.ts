@@ -7,7 +7,7 @@ import type { SiteScope } from '../../conduct/access/actor.ts';
 import type { StoreTransaction } from '../accounts/repository.ts';
 import type { DiseaseAssessmentTable } from '../follow-up-tables.ts';
 import type { Tables } from '../tables.ts';
-import { kyselyFollowUpReader, subjectRowsInScope, type FollowUpReader } from './follow-up-read.ts';
+import { inScopeSites, kyselyFollowUpReader, subjectRowsInScope, type FollowUpReader } from './follow-up-read.ts';
 
 export interface AssessmentRecord {
   id: number;
@@ -73,7 +73,7 @@ export function kyselyAssessmentRepository(db: Kysely<Tables>): AssessmentReposi
       return rows.map(record);
     },
     async demographics(scope, screeningId) {
-      const sites = scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and s.site_code in (${sql.join([...scope.sites])})`;
+      const sites = inScopeSites(scope, 's.site_code');
       const { rows } = await sql<{ result: unknown; sex: string | null; birth_date: string | null }>`select s.result, s.sex, i.birth_date from screening s left join subject_identity i on i.screening_id = s.id where s.id = ${screeningId} and s.study_id = ${scope.studyId}${sites}`.execute(db);
       const row = rows[0];
       if (!row) return {};
@@ -96,7 +96,7 @@ export function kyselyAssessmentRepository(db: Kysely<Tables>): AssessmentReposi
       return { after: record(row) };
     },
     async summaryRows(scope) {
-      const sites = scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and s.site_code in (${sql.join([...scope.sites])})`;
+      const sites = inScopeSites(scope, 's.site_code');
       const { rows } = await sql<{ site_code: string; subject_number: string; arm: string; time_point: string | null; response: SummaryRow['response'] }>`
         select s.site_code, s.subject_number, e.arm, d.time_point, d.response
         from enrollment e join screening s on s.id = e.screening_id

@@ -32,9 +32,13 @@ export interface FollowUpReader {
 const asDate = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 /** The one filter of a subject's follow-up rows: the study, the scope's sites and the subject's screening row. */
+/** ` and <column> in (sites…)` for a site-limited scope, ` and false` for one with no sites, nothing for study-wide. */
+export function inScopeSites(scope: SiteScope, column: string) {
+  return scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and ${sql.ref(column)} in (${sql.join([...scope.sites])})`;
+}
+
 export function subjectRowsInScope(scope: SiteScope, screeningId: number) {
-  const sites = scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and site_code in (${sql.join([...scope.sites])})`;
-  return sql<boolean>`study_id = ${scope.studyId} and screening_id = ${screeningId}${sites}`;
+  return sql<boolean>`study_id = ${scope.studyId} and screening_id = ${screeningId}${inScopeSites(scope, 'site_code')}`;
 }
 
 export function kyselyFollowUpReader(db: Kysely<Tables>): FollowUpReader {

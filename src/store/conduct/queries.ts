@@ -9,6 +9,7 @@ import type { StoreTransaction } from '../accounts/repository.ts';
 import type { DataQueryTable } from '../follow-up-tables.ts';
 import type { Tables } from '../tables.ts';
 import { insertQuery, type NewQuery } from './query-insert.ts';
+import { inScopeSites } from './follow-up-read.ts';
 
 export type QueryRecord = Omit<QueryView, 'ageDays'> & { screeningId: number };
 
@@ -41,7 +42,7 @@ const RECORD_TABLES: Record<QueryableRecord, { table: keyof Tables; subjectColum
 };
 
 function inQueryScope(scope: SiteScope) {
-  return sql<boolean>`${sql.ref('data_query.study_id')} = ${scope.studyId}${scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and ${sql.ref('data_query.site_code')} in (${sql.join([...scope.sites])})`}`;
+  return sql<boolean>`${sql.ref('data_query.study_id')} = ${scope.studyId}${inScopeSites(scope, 'data_query.site_code')}`;
 }
 
 function record(row: Selectable<DataQueryTable>): QueryRecord {

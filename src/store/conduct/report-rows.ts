@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SiteScope } from '../../conduct/access/actor.ts';
 import type { ReportInput } from '../../core/study/study-report.ts';
 import type { Tables } from '../tables.ts';
+import { inScopeSites } from './follow-up-read.ts';
 
 export type ReportRows = Pick<ReportInput, 'screenings' | 'enrollments' | 'withdrawals' | 'treated' | 'assessments' | 'adverseEvents'>;
 
@@ -17,10 +18,7 @@ const day = (value: unknown) => (value instanceof Date ? value.toISOString().sli
 export function kyselyReportRowReader(db: Kysely<Tables>): ReportRowReader {
   return {
     async reportRows(scope) {
-      const inScope = (table: 'screening' | 'administration' | 'disease_assessment' | 'adverse_event') => {
-        const sites = scope.sites === 'all' ? sql`` : scope.sites.length === 0 ? sql` and false` : sql` and ${sql.ref(`${table}.site_code`)} in (${sql.join([...scope.sites])})`;
-        return sql<boolean>`${sql.ref(`${table}.study_id`)} = ${scope.studyId}${sites}`;
-      };
+      const inScope = (table: 'screening' | 'administration' | 'disease_assessment' | 'adverse_event') => sql<boolean>`${sql.ref(`${table}.study_id`)} = ${scope.studyId}${inScopeSites(scope, `${table}.site_code`)}`;
       // One snapshot: every count comes from the same moment, so the figures add up.
       const read = async (trx: Kysely<Tables>): Promise<ReportRows> => {
         const screenings = await trx.selectFrom('screening').select(['subject_number', 'site_code', 'outcome', 'failure_reasons']).where(inScope('screening')).orderBy('subject_number').execute();
